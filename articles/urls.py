@@ -1,0 +1,38 @@
+from django.urls import path, register_converter
+
+from . import views
+
+
+class TwoDigitConverter:
+    """Months and days always written with two digits: /2019/03/05/, never /2019/3/5/."""
+
+    regex = "[0-9]{2}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{int(value):02d}"
+
+
+class YearConverter(TwoDigitConverter):
+    regex = "[0-9]{4}"
+
+    def to_url(self, value):
+        return f"{int(value):04d}"
+
+
+register_converter(TwoDigitConverter, "dd")
+register_converter(YearConverter, "yyyy")
+
+app_name = "articles"
+urlpatterns = [
+    path("", views.FrontPageView.as_view(), name="front"),
+    path("<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
+    path("clubs/", views.ClubIndexView.as_view(), name="clubs"),
+    path("clubs/<slug:slug>/", views.ClubDetailView.as_view(), name="club"),
+    path("players/<slug:slug>/", views.PlayerDetailView.as_view(), name="player"),
+    path("competitions/", views.CompetitionIndexView.as_view(), name="competitions"),
+    path("competitions/<slug:slug>/", views.CompetitionDetailView.as_view(), name="competition"),
+    path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author"),
+]
