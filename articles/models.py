@@ -481,10 +481,11 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         self.publication_date = self._publication_date()
-        if self.pk:
+        bumped = not self._state.adding
+        if bumped:
             self.version = F("version") + 1
         super().save(*args, **kwargs)
-        if isinstance(self.version, F):
+        if bumped:
             self.refresh_from_db(fields=["version"])
         self.ensure_match_tags()
 

@@ -1,0 +1,74 @@
+"""Shared test helpers: tiny factories in the project's own words, not big fixtures."""
+
+import datetime
+import itertools
+import os
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article, Author, Club, Competition, Goal, Match, Player
+
+_counter = itertools.count(1)
+
+
+def require_service(available, reason):
+    """Skip when a server or browser is missing; under CI (NEWSROOM_REQUIRE_SERVICES=1) fail instead."""
+    if available:
+        return
+    if os.environ.get("NEWSROOM_REQUIRE_SERVICES") == "1":
+        pytest.fail(f"required service missing in CI: {reason}")
+    pytest.skip(reason)
+
+
+def make_club(name=None, **overrides):
+    name = name or f"Test Club {next(_counter)}"
+    return Club.objects.create(name=name, **overrides)
+
+
+def make_player(name=None, **overrides):
+    name = name or f"Test Player {next(_counter)}"
+    return Player.objects.create(name=name, **overrides)
+
+
+def make_competition(name=None, **overrides):
+    n = next(_counter)
+    name = name or f"Test Cup {n}"
+    overrides.setdefault("slug", f"test-cup-{n}")
+    return Competition.objects.create(name=name, **overrides)
+
+
+def make_match(home=None, away=None, score=(1, 1), **overrides):
+    overrides.setdefault("competition", make_competition())
+    overrides.setdefault("season", "2019-20")
+    overrides.setdefault("kickoff", timezone.now() - datetime.timedelta(days=next(_counter)))
+    home_score, away_score = score if score else (None, None)
+    return Match.objects.create(
+        home_club=home or make_club(),
+        away_club=away or make_club(),
+        home_score=home_score,
+        away_score=away_score,
+        **overrides,
+    )
+
+
+def make_goal(match, scorer, club=None, minute=10, **overrides):
+    return Goal.objects.create(match=match, scorer=scorer, club=club or match.home_club, minute=minute, **overrides)
+
+
+def make_author(name=None, **overrides):
+    n = next(_counter)
+    overrides.setdefault("slug", f"writer-{n}")
+    return Author.objects.create(name=name or f"Writer {n}", **overrides)
+
+
+def make_article(**overrides):
+    """A published report from an hour ago, unless told otherwise."""
+    n = next(_counter)
+    overrides.setdefault("headline", f"Test report number {n}")
+    overrides.setdefault("slug", f"test-report-{n}")
+    overrides.setdefault("standfirst", "A tight game settled late.")
+    overrides.setdefault("body", "<h2>First half</h2><p>The home side pressed high.</p>")
+    overrides.setdefault("status", Article.Status.PUBLISHED)
+    overrides.setdefault("published_at", timezone.now() - datetime.timedelta(hours=1))
+    return Article.objects.create(**overrides)

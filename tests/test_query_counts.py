@@ -1,0 +1,75 @@
+"""Every public page runs a fixed, small number of SQL queries, however much there is to show."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .conftest import (
+    make_article,
+    make_author,
+    make_club,
+    make_competition,
+    make_goal,
+    make_match,
+    make_player,
+)
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12
+PAGES = [
+    "/",
+    "/clubs/",
+    "/clubs/home-fc/",
+    "/players/star-striker/",
+    "/competitions/",
+    "/competitions/big-cup/",
+    "/authors/lead-writer/",
+    "ARTICLE",
+]
+
+
+def _add_reports(count, tags_each):
+    """`count` reports about one club, player, competition and author, each with extra tags."""
+    home, star, cup, writer = _world()
+    extra_clubs = [make_club() for _ in range(tags_each)]
+    extra_players = [make_player() for _ in range(tags_each)]
+    article = None
+    for _ in range(count):
+        match = make_match(home, make_club(), competition=cup)
+        make_goal(match, star, club=home)
+        article = make_article(match=match, hero_image=None)
+        article.authors.add(writer)
+        article.clubs.add(*extra_clubs)
+        article.players.add(*extra_players, make_player())
+    return article
+
+
+def _world():
+    from articles.models import Author, Club, Competition, Player
+
+    home = Club.objects.filter(slug="home-fc").first() or make_club("Home FC")
+    star = Player.objects.filter(slug="star-striker").first() or make_player("Star Striker", club=home)
+    cup = Competition.objects.filter(slug="big-cup").first() or make_competition("Big Cup", slug="big-cup")
+    writer = Author.objects.filter(slug="lead-writer").first() or make_author("Lead Writer", slug="lead-writer")
+    return home, star, cup, writer
+
+
+def _count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_query_count_does_not_grow_with_articles_and_tags(client, django_assert_num_queries, page):
+    article = _add_reports(count=2, tags_each=1)
+    url = article.get_absolute_url() if page == "ARTICLE" else page
+    small = _count_queries(client, url)
+    assert small <= MAX_QUERIES, f"{url} ran {small} queries"
+
+    article = _add_reports(count=30, tags_each=8)
+    url = article.get_absolute_url() if page == "ARTICLE" else page
+    with django_assert_num_queries(small):
+        assert client.get(url).status_code == 200
