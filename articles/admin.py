@@ -7,8 +7,12 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import format_html
 from taggit.managers import TaggableManager
+from taggit.models import Tag
 
 from .models import Article, Author, Club, Competition, Goal, Image, Match, Player
+
+# taggit's generic Tag model is unused (clubs and players are our tags); hide it from editors.
+admin.site.unregister(Tag)
 
 
 class ClubFilter(admin.SimpleListFilter):
@@ -27,7 +31,13 @@ class ClubFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["headline", "publication_state", "published_at", "kind", "match", "featured"]
-    list_filter = ["status", "kind", "featured", ("match__competition", admin.RelatedOnlyFieldListFilter), ClubFilter]
+    list_filter = [
+        "status",
+        "kind",
+        "featured",
+        ("match__competition", admin.RelatedOnlyFieldListFilter),
+        ClubFilter,
+    ]
     list_select_related = ["match__home_club", "match__away_club"]
     search_fields = ["headline", "standfirst"]
     date_hierarchy = "published_at"
@@ -36,10 +46,16 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         ("Story", {"fields": ["headline", "slug", "kind", "standfirst", "body"]}),
-        ("Match", {"fields": ["match"], "description": "Pick the match: its clubs and scorers are tagged for you."}),
+        (
+            "Match",
+            {"fields": ["match"], "description": "Pick the match: its clubs and scorers are tagged for you."},
+        ),
         ("Clubs and players", {"fields": ["clubs", "players"]}),
         ("Picture", {"fields": ["hero_image", "hero_caption"]}),
-        ("Publishing", {"fields": ["authors", "status", "published_at", "featured", ("created_at", "updated_at")]}),
+        (
+            "Publishing",
+            {"fields": ["authors", "status", "published_at", "featured", ("created_at", "updated_at")]},
+        ),
         ("Search engines", {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]}),
     ]
 
@@ -94,7 +110,8 @@ class ClubAdmin(admin.ModelAdmin):
     autocomplete_fields = ["crest"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("tagged_articles"))
+        # Meta.ordering does not apply to aggregated queries, so order explicitly.
+        return super().get_queryset(request).annotate(article_count=Count("tagged_articles")).order_by("name")
 
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, club):

@@ -140,9 +140,7 @@ class Club(EntityTag):
     short_name = models.CharField(max_length=50, blank=True, help_text="e.g. “Man Utd”.")
     country = models.CharField(max_length=60, blank=True)
     league = models.CharField(max_length=100, blank=True)
-    crest = models.ForeignKey(
-        Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    crest = models.ForeignKey(Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta(EntityTag.Meta):
         constraints = [
@@ -182,9 +180,7 @@ class Player(EntityTag):
     position = models.CharField(max_length=2, choices=Position.choices, blank=True)
     nationality = models.CharField(max_length=60, blank=True)
     date_of_birth = models.DateField(null=True, blank=True)
-    photo = models.ForeignKey(
-        Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    photo = models.ForeignKey(Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     def __str__(self):
         return f"{self.name} ({self.club.name})" if self.club_id and self._club_loaded() else self.name
@@ -259,9 +255,7 @@ class Match(models.Model):
         ordering = ["-kickoff"]
         verbose_name_plural = "matches"
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(home_club=F("away_club")), name="match_clubs_differ"
-            ),
+            models.CheckConstraint(condition=~Q(home_club=F("away_club")), name="match_clubs_differ"),
             models.CheckConstraint(
                 condition=Q(home_score__isnull=True, away_score__isnull=True)
                 | Q(home_score__isnull=False, away_score__isnull=False),
@@ -277,12 +271,6 @@ class Match(models.Model):
         if self.is_played():
             return f"{self.home_club} {self.home_score}–{self.away_score} {self.away_club}"
         return f"{self.home_club} v {self.away_club}"
-
-    def clean(self):
-        if self.home_club_id and self.home_club_id == self.away_club_id:
-            raise ValidationError({"away_club": "A club cannot play itself: pick another away club."})
-        if (self.home_score is None) != (self.away_score is None):
-            raise ValidationError("Give both scores, or leave both empty until the match is played.")
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
@@ -302,6 +290,12 @@ class Match(models.Model):
             else (self.away_score, self.home_score)
         )
         return "W" if ours > theirs else "L" if ours < theirs else "D"
+
+    def clean(self):
+        if self.home_club_id and self.home_club_id == self.away_club_id:
+            raise ValidationError({"away_club": "A club cannot play itself: pick another away club."})
+        if (self.home_score is None) != (self.away_score is None):
+            raise ValidationError("Give both scores, or leave both empty until the match is played.")
 
 
 class Goal(models.Model):
@@ -325,18 +319,12 @@ class Goal(models.Model):
     class Meta:
         ordering = ["minute", "added_time", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(minute__gte=1, minute__lte=120), name="goal_minute_in_range"
-            ),
+            models.CheckConstraint(condition=Q(minute__gte=1, minute__lte=120), name="goal_minute_in_range"),
         ]
 
     def __str__(self):
         suffix = {"penalty": " (pen)", "own_goal": " (og)"}.get(self.kind, "")
         return f"{self.scorer.name} {self.minute_display()}{suffix}"
-
-    def clean(self):
-        if self.match_id and self.club_id not in (self.match.home_club_id, self.match.away_club_id):
-            raise ValidationError({"club": "The goal must count for one of the two clubs in the match."})
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
@@ -347,9 +335,12 @@ class Goal(models.Model):
     def minute_display(self):
         return f"{self.minute}+{self.added_time}’" if self.added_time else f"{self.minute}’"
 
+    # ---------------------------------------------------------------------------------------------
+    # Authors and articles
 
-# ---------------------------------------------------------------------------------------------
-# Authors and articles
+    def clean(self):
+        if self.match_id and self.club_id not in (self.match.home_club_id, self.match.away_club_id):
+            raise ValidationError({"club": "The goal must count for one of the two clubs in the match."})
 
 
 class Author(models.Model):
@@ -457,9 +448,7 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["publication_date", "slug"], name="article_slug_unique_for_date"
-            ),
+            models.UniqueConstraint(fields=["publication_date", "slug"], name="article_slug_unique_for_date"),
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
@@ -467,13 +456,6 @@ class Article(models.Model):
 
     def __str__(self):
         return self.headline
-
-    def clean(self):
-        day = self._publication_date()
-        if self.slug and Article.objects.filter(publication_date=day, slug=self.slug).exclude(pk=self.pk).exists():
-            raise ValidationError(
-                {"slug": f"Another article published on {day:%d %B %Y} already uses this slug."}
-            )
 
     def save(self, *args, **kwargs):
         # Sanitise on every save, whatever sent it: the admin, a command or a crafted POST.
@@ -521,6 +503,16 @@ class Article(models.Model):
     @property
     def caption(self):
         return self.hero_caption or (self.hero_image.caption if self.hero_image else "")
+
+    def clean(self):
+        day = self._publication_date()
+        if (
+            self.slug
+            and Article.objects.filter(publication_date=day, slug=self.slug).exclude(pk=self.pk).exists()
+        ):
+            raise ValidationError(
+                {"slug": f"Another article published on {day:%d %B %Y} already uses this slug."}
+            )
 
 
 @receiver(m2m_changed, sender=TaggedClub)

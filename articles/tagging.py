@@ -75,7 +75,5 @@ class EntityTagManager(_TaggableManager):
             "using": db,
         }
         signals.m2m_changed.send(action="pre_remove", **signal_kwargs)
-        self.through._default_manager.using(db).filter(
-            **self._lookup_kwargs(), tag_id__in=tag_ids
-        ).delete()
+        self.through._default_manager.using(db).filter(**self._lookup_kwargs(), tag_id__in=tag_ids).delete()
         signals.m2m_changed.send(action="post_remove", **signal_kwargs)

@@ -20,9 +20,7 @@ FORM_GUIDE_LENGTH = 5
 
 
 def _results_for(matches):
-    return matches.filter(home_score__isnull=False).select_related(
-        "competition", "home_club", "away_club"
-    )
+    return matches.filter(home_score__isnull=False).select_related("competition", "home_club", "away_club")
 
 
 class PublishedArticlesMixin:
@@ -43,9 +41,7 @@ class FrontPageView(PublishedArticlesMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         # The lead is chosen before the list so the list can leave it out (one query).
-        self.lead = (
-            Article.objects.published().for_cards().order_by("-featured", "-published_at").first()
-        )
+        self.lead = Article.objects.published().for_cards().order_by("-featured", "-published_at").first()
         return super().get(request, *args, **kwargs)
 
     def narrow(self, articles):
@@ -66,7 +62,7 @@ class ArticleDetailView(DetailView):
         try:
             day = datetime.date(self.kwargs["year"], self.kwargs["month"], self.kwargs["day"])
         except ValueError:
-            raise Http404("No such date.")
+            raise Http404("No such date.") from None
         article = get_object_or_404(
             Article.objects.select_related(
                 "match__competition", "match__home_club", "match__away_club", "hero_image"
@@ -138,9 +134,7 @@ class PlayerDetailView(PublishedArticlesMixin, ListView):
     template_name = "articles/player_detail.html"
 
     def get(self, request, *args, **kwargs):
-        self.player = get_object_or_404(
-            Player.objects.select_related("club", "photo"), slug=kwargs["slug"]
-        )
+        self.player = get_object_or_404(Player.objects.select_related("club", "photo"), slug=kwargs["slug"])
         return super().get(request, *args, **kwargs)
 
     def narrow(self, articles):

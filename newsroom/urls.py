@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
@@ -17,3 +19,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("articles.urls")),
 ]
+
+if settings.DEBUG:
+    # `make run` serves uploaded images itself; production uses a web server or object storage.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -53,7 +53,9 @@ def make_match(home=None, away=None, score=(1, 1), **overrides):
 
 
 def make_goal(match, scorer, club=None, minute=10, **overrides):
-    return Goal.objects.create(match=match, scorer=scorer, club=club or match.home_club, minute=minute, **overrides)
+    return Goal.objects.create(
+        match=match, scorer=scorer, club=club or match.home_club, minute=minute, **overrides
+    )
 
 
 def make_author(name=None, **overrides):

@@ -13,8 +13,13 @@ pytestmark = pytest.mark.django_db
 
 def test_a_club_cannot_play_itself():
     club = make_club("Liverpool")
-    match = Match(competition=make_match().competition, season="2019-20", kickoff=make_match().kickoff,
-                  home_club=club, away_club=club)
+    match = Match(
+        competition=make_match().competition,
+        season="2019-20",
+        kickoff=make_match().kickoff,
+        home_club=club,
+        away_club=club,
+    )
     with pytest.raises(ValidationError, match="cannot play itself"):
         match.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():

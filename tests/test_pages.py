@@ -56,7 +56,8 @@ def test_article_page_shows_the_match_box_scorers_and_sub_headings(client, anfie
     for text in [
         "Napoli hold firm at Anfield", "A Lovren header cancels out Mertens’ strike.",
         "UEFA Champions League", "Group E, matchday 5", "Anfield, Liverpool",
-        "Dries Mertens</a> 21’", "Dejan Lovren</a> 65’", "<h2>A wall in blue</h2>", "<h2>The Reds respond</h2>",
+        "Dries Mertens</a> 21’", "Dejan Lovren</a> 65’",
+        "<h2>A wall in blue</h2>", "<h2>The Reds respond</h2>",
         'href="/authors/sam-reporter/"', 'href="/clubs/napoli/"', 'href="/players/dries-mertens/"',
     ]:  # fmt: skip
         assert text in html, text
@@ -161,7 +162,9 @@ def test_published_page_has_no_preview_banner_for_staff(client, anfield_report):
 
 
 def test_markup_in_headlines_is_shown_as_text(client):
-    article = make_article(headline='<script>alert("x")</script> Derby day', standfirst="<b onclick=x>bold</b>")
+    article = make_article(
+        headline='<script>alert("x")</script> Derby day', standfirst="<b onclick=x>bold</b>"
+    )
     html = client.get(article.get_absolute_url()).content.decode()
     assert '<script>alert("x")</script>' not in html
     assert "&lt;script&gt;" in html

@@ -51,7 +51,9 @@ def _world():
     home = Club.objects.filter(slug="home-fc").first() or make_club("Home FC")
     star = Player.objects.filter(slug="star-striker").first() or make_player("Star Striker", club=home)
     cup = Competition.objects.filter(slug="big-cup").first() or make_competition("Big Cup", slug="big-cup")
-    writer = Author.objects.filter(slug="lead-writer").first() or make_author("Lead Writer", slug="lead-writer")
+    writer = Author.objects.filter(slug="lead-writer").first() or make_author(
+        "Lead Writer", slug="lead-writer"
+    )
     return home, star, cup, writer
 
 

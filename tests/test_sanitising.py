@@ -43,7 +43,16 @@ def test_allowed_structure_survives():
         "<ul><li><p>one</p></li></ul><ol><li><p>two</p></li></ol>"
     )
     article = make_article(body=html)
-    for tag in ["<h2>", "<h3>", "<strong>", "<em>", 'href="https://example.com/report"', "<blockquote>", "<ul>", "<ol>"]:
+    for tag in [
+        "<h2>",
+        "<h3>",
+        "<strong>",
+        "<em>",
+        'href="https://example.com/report"',
+        "<blockquote>",
+        "<ul>",
+        "<ol>",
+    ]:
         assert tag in article.body
 
 

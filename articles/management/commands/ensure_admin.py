@@ -49,7 +49,9 @@ class Command(BaseCommand):
                 self._report(username, password, source)
                 return
             # Someone changed it in the admin: say so rather than print a stale password.
-            self.stdout.write(f"Admin user '{username}' exists; its password was changed since {password_path} was written.")
+            self.stdout.write(
+                f"Admin user '{username}' exists; its password was changed since {password_path} was written."
+            )
             return
         user.is_staff = user.is_superuser = True
         user.set_password(password)
