@@ -1,0 +1,63 @@
+"""The demo newsroom that `make run` loads: what a newcomer sees first."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article, Club, Match, Player
+
+pytestmark = pytest.mark.django_db
+
+REPORT_URL = "/2019/11/27/liverpool-napoli-champions-league-group-e/"
+
+
+def _load(*args):
+    out = io.StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_demo_loads_once_and_shows_the_anfield_report(client):
+    _load()
+    second = _load()
+    # Safe to run again: the second run changes nothing.
+    assert re.findall(r"(\d+) created", second) == ["0"] * 9, second
+    assert re.findall(r"(\d+) updated", second) == ["0"] * 9, second
+
+    assert Article.objects.published().count() >= 8
+    report = Article.objects.get(slug="liverpool-napoli-champions-league-group-e")
+    assert report.get_absolute_url() == REPORT_URL
+    assert {"liverpool", "napoli"} <= {c.slug for c in report.clubs.all()}
+    assert len(report.players.all()) >= 10
+    assert report.body.count("<h2>") == 2
+
+    match = Match.objects.get(home_club__slug="liverpool", away_club__slug="napoli", home_score=1)
+    assert [(g.scorer.slug, g.minute) for g in match.goals.all()] == [
+        ("dries-mertens", 21),
+        ("dejan-lovren", 65),
+    ]
+    assert "the Reds" in Club.objects.get(slug="liverpool").alias_list()
+
+    html = client.get(REPORT_URL).content.decode()
+    assert "Dries Mertens</a> 21’" in html and "Dejan Lovren</a> 65’" in html
+    assert 'aria-label="Final score 1 1"' in html
+    for url in ["/", "/clubs/napoli/", "/players/dries-mertens/", "/clubs/", "/competitions/"]:
+        assert client.get(url).status_code == 200, url
+    assert Player.objects.get(slug="dries-mertens").club.slug == "napoli"
+
+
+def test_demo_draft_and_scheduled_report_are_hidden_from_readers(client):
+    _load()
+    hidden = Article.objects.exclude(pk__in=Article.objects.published())
+    assert {a.status for a in hidden} == {"draft", "published"}  # one draft, one scheduled
+    for article in hidden:
+        assert client.get(article.get_absolute_url()).status_code == 404
+        assert article.headline not in client.get("/").content.decode()
+
+
+def test_dry_run_saves_nothing():
+    out = _load("--dry-run")
+    assert "rolled back" in out
+    assert not Article.objects.exists() and not Club.objects.exists()
