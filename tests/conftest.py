@@ -74,3 +74,9 @@ def make_article(**overrides):
     overrides.setdefault("status", Article.Status.PUBLISHED)
     overrides.setdefault("published_at", timezone.now() - datetime.timedelta(hours=1))
     return Article.objects.create(**overrides)
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    return f"database engine: {settings.DATABASES['default']['ENGINE']}"
