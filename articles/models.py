@@ -108,6 +108,9 @@ class EntityTag(TagBase):
         help_text="One per line: nicknames and short forms used in reports, e.g. “the Reds”, “LFC”.",
     )
     description = models.TextField(blank=True)
+    pinned_articles = models.ManyToManyField(
+        "Article", blank=True, related_name="+", help_text="Shown first on the page, in this order."
+    )
 
     natural_key_fields = ["slug"]
 
