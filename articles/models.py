@@ -111,6 +111,8 @@ class EntityTag(TagBase):
     pinned_articles = models.ManyToManyField(
         "Article", blank=True, related_name="+", help_text="Shown first on the page, in this order."
     )
+    # Lets every process notice a changed gazetteer and rebuild its name matcher (entities.py).
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     natural_key_fields = ["slug"]
 
