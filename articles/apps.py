@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Newsroom"
+
+    def ready(self):
+        # Every change to the newsroom's content invalidates the page cache.
+        from .caching import connect_receivers
+
+        connect_receivers(self)

@@ -1,14 +1,9 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.http import HttpResponse
 from django.urls import include, path
 
-
-def healthz(request):
-    """Process liveness for load balancers; touches nothing else."""
-    return HttpResponse("ok", content_type="text/plain")
-
+from . import health
 
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
@@ -16,9 +11,13 @@ admin.site.index_title = "The newsroom"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("healthz", healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("", include("articles.urls")),
 ]
+
+# A database lost outside a view (in a middleware) still answers the 503 page, not a 500.
+handler500 = "newsroom.middleware.server_error"
 
 if settings.DEBUG:
     # `make run` serves uploaded images itself; production uses a web server or object storage.

@@ -12,6 +12,17 @@ from articles.models import Article, Author, Club, Competition, Goal, Match, Pla
 _counter = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache, so no page cached by an earlier test can leak in."""
+    from django.core.cache import cache
+
+    try:
+        cache.clear()
+    except Exception:  # noqa: BLE001 — tests that point the cache at a dead server clear nothing
+        pass
+
+
 def require_service(available, reason):
     """Skip when a server or browser is missing; under CI (NEWSROOM_REQUIRE_SERVICES=1) fail instead."""
     if available:

@@ -1,9 +1,13 @@
 """Settings shared by every environment.
 
-dev, test and production import from here and change only what differs. Every module reads
-DATABASE_URL when it is set and falls back to a SQLite file beside manage.py.
+dev, test and production import from here and change only what differs. Everything that differs
+between machines comes from the environment (see .env.example and docs/deploy.md): DATABASE_URL
+(else a SQLite file beside manage.py), DATABASE_REPLICA_URL, REDIS_URL (else a local cache),
+MEDIA_STORAGE.
 """
 
+import datetime
+import json
 import os
 from pathlib import Path
 
@@ -29,21 +33,46 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "django_prose_editor",
+    # Content-Security-Policy header (CONTENT_SECURITY_POLICY below).
+    "csp",
+    # Login throttling: failed attempts are counted in the database, shared by every app server.
+    "axes",
     "articles",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so its one log line per request times everything below, cache hits included.
+    "newsroom.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise right after SecurityMiddleware, as its docs require.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Inside CSPMiddleware: adds Permissions-Policy and lets the admin's import map through the CSP.
+    "newsroom.middleware.SecurityHeadersMiddleware",
+    # Above the page cache, so cached and freshly rendered pages alike get an ETag and answer 304.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Above sessions and CSRF: it sees the final response, cookies included, before storing it.
+    "articles.caching.PageCacheMiddleware",
+    # Editors and every write read the primary database; anonymous reads may use the replica.
+    "newsroom.middleware.PrimaryDatabaseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A lost database answers a quick 503 page instead of a traceback.
+    "newsroom.middleware.DatabaseUnavailableMiddleware",
+    # Axes' own docs put it last: it turns a locked-out login into the 429 response.
+    "axes.middleware.AxesMiddleware",
     # Last, so it only sees the 404s nothing else answered: old URLs answer 301.
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+]
+
+# Axes checks every login attempt first; then Django's ordinary model backend.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -66,11 +95,20 @@ TEMPLATES = [
 ]
 
 
+def database_from_url(url):
+    """One DATABASES entry from a URL; a dead server fails the request in seconds, not minutes."""
+    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        timeout = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", 3))
+        config.setdefault("OPTIONS", {})["connect_timeout"] = timeout
+    return config
+
+
 def database_from_environment():
     """DATABASE_URL when set, else the embedded SQLite file tuned for a few concurrent writers."""
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        return database_from_url(url)
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
@@ -85,6 +123,12 @@ def database_from_environment():
 
 
 DATABASES = {"default": database_from_environment()}
+if os.environ.get("DATABASE_REPLICA_URL"):
+    # A read replica: anonymous page reads go there, writes and the admin stay on the primary
+    # (newsroom/routers.py). Tests treat it as a mirror of the primary.
+    DATABASES["replica"] = database_from_url(os.environ["DATABASE_REPLICA_URL"])
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["newsroom.routers.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -107,11 +151,36 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # MEDIA_STORAGE picks another backend for uploads, e.g. django-storages' S3Storage with its
+    # options as JSON in MEDIA_STORAGE_OPTIONS, so many app servers share one media store.
+    "default": {
+        "BACKEND": os.environ.get("MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(os.environ.get("MEDIA_STORAGE_OPTIONS", "{}")),
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+def cache_from_environment(without_redis):
+    """Django's built-in RedisCache when REDIS_URL is set, else `without_redis`.
+
+    Short socket timeouts: when Redis goes away, pages fall back to the database within a second
+    rather than hanging (articles/caching.py treats every cache error as a miss).
+    """
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        return {"default": without_redis}
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+
+
+CACHES = cache_from_environment({"BACKEND": "django.core.cache.backends.locmem.LocMemCache"})
 
 # Tag lookups by name ignore case; entities.fold_name() also folds accents and width.
 TAGGIT_CASE_INSENSITIVE = True
@@ -124,6 +193,56 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# No inline script anywhere: the public site has no JavaScript of its own, the admin and the
+# prose editor load theirs from /static/. The one inline element, the editor's import map, is
+# allowed by its hash (newsroom/middleware.py). Inline *styles* stay allowed: the admin and
+# ProseMirror write style attributes, and a style cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *os.environ.get("CSP_MEDIA_ORIGINS", "").split()],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Browser features no page of ours uses are switched off for every page.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+
+# Login throttling: after AXES_FAILURE_LIMIT failures from one address the login page answers
+# 429 for an hour. Counted per address only, so the answer is the same whether the username
+# exists or not, and nobody can lock a known editor out by guessing at their name.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "429.html"
+AXES_CLIENT_IP_CALLABLE = "newsroom.middleware.client_ip"
+# Behind N trusted proxies the client is the Nth address from the right of X-Forwarded-For.
+NEWSROOM_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", 0))
+
+# The page cache (articles/caching.py). Our own copies are invalidated on every content change, so
+# they may live long; a CDN or browser cannot be told, so they get short lifetimes.
+NEWSROOM_CACHE = {
+    "ENABLED": True,
+    "PAGE_SECONDS": 300,
+    "CDN_SECONDS": 60,
+    "BROWSER_SECONDS": 0,
+    "STALE_SECONDS": 30,
+    # How long one request may hold the rebuild lock, and how long others wait for it.
+    "LOCK_SECONDS": 10,
+    "WAIT_SECONDS": 2.0,
+    # Pages rebuilt this soon after a change read the primary, not a replica that may lag.
+    "REPLICA_LAG_SECONDS": 5,
+}
 
 NEWSROOM = {
     "SITE_NAME": "Newsroom",
@@ -135,6 +254,16 @@ NEWSROOM = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # One line per request, to stdout, where gunicorn and any log collector pick it up.
+        "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "line"},
+    },
+    "loggers": {
+        "newsroom.request": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # Axes logs every failed login at WARNING already; its INFO chatter is noise.
+        "axes": {"level": "WARNING"},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }

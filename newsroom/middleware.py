@@ -1,0 +1,143 @@
+"""Project-wide middleware: request logging, security headers, primary-database pinning and the
+503 page for a lost database. The page cache lives with the content it caches, in articles/caching.py.
+"""
+
+import base64
+import hashlib
+import logging
+import re
+import sys
+import time
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views import defaults
+
+from .routers import use_primary
+
+request_log = logging.getLogger("newsroom.request")
+error_log = logging.getLogger("newsroom.errors")
+
+IMPORT_MAP = re.compile(rb'<script type="importmap"[^>]*>(.*?)</script>', re.DOTALL)
+
+
+def client_ip(request):
+    """The reader's address; behind NEWSROOM_TRUSTED_PROXY_COUNT proxies, from X-Forwarded-For.
+
+    Only the addresses our own proxies appended are trusted (counted from the right): a client
+    can put anything at the left of the header. Axes throttles logins by this address.
+    """
+    proxies = settings.NEWSROOM_TRUSTED_PROXY_COUNT
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+class RequestLogMiddleware:
+    """One line per request on stdout: method, path, status, milliseconds, page-cache outcome."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        request_log.info(
+            "%s %s %s %.1fms cache=%s",
+            request.method,
+            request.get_full_path()[:300],
+            response.status_code,
+            elapsed_ms,
+            getattr(request, "page_cache", "-"),
+        )
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy on every response, and the CSP hash of any import map we rendered.
+
+    django-prose-editor declares its ES modules in an inline <script type="importmap">. An import
+    map runs no code (every module it names must still pass script-src 'self'), so allowing the
+    exact map our own page contains, by hash, keeps 'unsafe-inline' out of script-src.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if (
+            not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and b'type="importmap"' in response.content
+        ):
+            hashes = [
+                f"'sha256-{base64.b64encode(hashlib.sha256(body).digest()).decode()}'"
+                for body in IMPORT_MAP.findall(response.content)
+            ]
+            if hashes:
+                response._csp_update = {"script-src": hashes}
+        return response
+
+
+class PrimaryDatabaseMiddleware:
+    """Pin editors, the admin and every write to the primary database (see newsroom/routers.py)."""
+
+    SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = None
+
+    def __call__(self, request):
+        if self.admin_prefix is None:
+            self.admin_prefix = reverse("admin:index")
+        if (
+            request.method not in self.SAFE_METHODS
+            or request.path_info.startswith(self.admin_prefix)
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+        ):
+            with use_primary():
+                return self.get_response(request)
+        return self.get_response(request)
+
+
+def is_database_unavailable(exc):
+    return isinstance(exc, OperationalError | InterfaceError)
+
+
+def database_unavailable(request=None):
+    """The 503 page: rendered without a request context, so it needs no database at all."""
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A view that loses the database answers 503 at once, in the site's design."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exc):
+        if is_database_unavailable(exc):
+            error_log.error("database unavailable: %s %s: %s", request.method, request.path, exc)
+            return database_unavailable(request)
+        return None
+
+
+def server_error(request, template_name="500.html"):
+    """handler500: a database lost outside any view (in a middleware) still gets the 503 page."""
+    if is_database_unavailable(sys.exc_info()[1]):
+        return database_unavailable(request)
+    return defaults.server_error(request, template_name)
