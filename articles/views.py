@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView
 
+from .body import render_body
 from .models import Article, Author, Club, Competition, Goal, Match, Player
 
 RECENT_RESULTS = 10
@@ -83,7 +84,9 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        article = context["article"]
         context["is_preview"] = self.is_preview
+        context["body"] = render_body(article.body, article.clubs.all(), article.players.all())
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -57,7 +57,7 @@ def test_article_page_shows_the_match_box_scorers_and_sub_headings(client, anfie
         "Napoli hold firm at Anfield", "A Lovren header cancels out Mertens’ strike.",
         "UEFA Champions League", "Group E, matchday 5", "Anfield, Liverpool",
         "Dries Mertens</a> 21’", "Dejan Lovren</a> 65’",
-        "<h2>A wall in blue</h2>", "<h2>The Reds respond</h2>",
+        "<h2 id=\"a-wall-in-blue\">A wall in blue</h2>", "<h2 id=\"the-reds-respond\">The Reds respond</h2>",
         'href="/authors/sam-reporter/"', 'href="/clubs/napoli/"', 'href="/players/dries-mertens/"',
     ]:  # fmt: skip
         assert text in html, text
