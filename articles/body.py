@@ -153,3 +153,31 @@ def _link_first_mentions(text_html, matcher, by_slug, linked):
         return text_html
     out.append(escape(text[cursor:]))
     return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pasted reports: optional "Key: value" header lines, then the text
+
+REPORT_HEADER_KEYS = {
+    "headline", "standfirst", "date", "competition", "home", "away", "match", "slug", "author",
+    "authors", "kind", "venue", "season", "round", "score", "clubs",
+}  # fmt: skip
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z -]{0,29}):\s*(.*)$")
+
+
+def split_headers(text):
+    """("Headline: …" lines at the top, as a dict with lower-case keys; the rest of the text).
+
+    A first block counts as headers only if every line is `Key: value` and one key is known,
+    so a report that opens "Note: the game…" keeps its first paragraph.
+    """
+    text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    first, _, rest = text.lstrip("\n").partition("\n\n")
+    lines = [line for line in first.split("\n") if line.strip()]
+    matches = [_HEADER_LINE.match(line.strip()) for line in lines]
+    if not lines or not all(matches):
+        return {}, text
+    headers = {m.group(1).strip().lower(): m.group(2).strip() for m in matches}
+    if not REPORT_HEADER_KEYS.intersection(headers):
+        return {}, text
+    return headers, rest
