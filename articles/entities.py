@@ -345,6 +345,18 @@ class _Resolver:
             for candidate in self._anchoring(span, candidates):
                 anchored.add(candidate.entity)
         clubs_in_play = self.context_club_ids | {e.id for e in anchored if e.kind == CLUB}
+        # Clubs whose ordinary-word name ("Reading") appears capitalised where no sentence starts.
+        self.named_mid_sentence = {
+            candidates[0].entity.id
+            for span, candidates in usable
+            if len(candidates) == 1
+            and candidates[0].entity.kind == CLUB
+            and not candidates[0].generic
+            and span.key.removeprefix("the ") not in words.CALENDAR_WORDS
+            and span.text[:1].isupper()
+            and not _at_sentence_start(self.text, span.start)
+        }
+        clubs_in_play |= self.named_mid_sentence
 
         # Pass 2: every span chooses at most one entity.
         chosen = []
@@ -428,7 +440,8 @@ class _Resolver:
             return entity if entity.id in clubs_in_play else None
         if self._is_weak(span, candidate):
             if entity.kind == CLUB:
-                return entity if entity.id in self.context_club_ids else None
+                # "Reading" the club: in the match, or written as a name mid-sentence somewhere.
+                return entity if entity.id in self.context_club_ids | self.named_mid_sentence else None
             bare = span.key.removeprefix("the ")
             in_play = entity.club_id in clubs_in_play
             if at_start or bare in words.CALENDAR_WORDS or not in_play:
