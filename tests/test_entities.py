@@ -114,7 +114,8 @@ def test_ordinary_words_need_more_than_a_capital_letter():
 
 def test_managers_pundits_and_other_people_are_not_players():
     _, players = found(
-        "Everton lost. Roy Keane was scathing about Everton on television, and Ancelotti’s side had no answer."
+        "Everton lost. Roy Keane was scathing about Everton on television, "
+        "and Ancelotti’s side had no answer."
     )
     assert players == set()
     _, players = found("Everton won. Keane headed in, and the Blues held on.")
