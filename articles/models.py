@@ -26,6 +26,8 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 
 from .entities import has_letters_or_digits, slug_for_name
+from .images.renditions import build_renditions
+from .images.upload import PreparedUpload, prepare_upload
 from .tagging import EntityTagManager
 
 # What an editor may put in a report body. The editor offers exactly this, and the same allow-list
@@ -74,6 +76,9 @@ class Image(models.Model):
     )  # fmt: skip
     width = models.PositiveIntegerField(null=True, editable=False)
     height = models.PositiveIntegerField(null=True, editable=False)
+    file_size = models.PositiveIntegerField(
+        null=True, editable=False, help_text="Bytes of the stored original."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -82,9 +87,74 @@ class Image(models.Model):
     def __str__(self):
         return self.caption or self.alt_text
 
+    def save(self, *args, **kwargs):
+        prepared = None
+        # A new file waits unwritten (`_committed` False, as Django's own FileField.pre_save tests).
+        # Whatever sent it (the admin, load_demo, the shell), only the checked, re-encoded copy is
+        # stored; a file that breaks a rule raises ValidationError (the admin form checked first).
+        if self.file and not self.file._committed:
+            prepared = prepare_upload(self.file.file)
+            self.file = prepared
+            self.file_size = prepared.size
+        super().save(*args, **kwargs)
+        if not self.width:
+            return  # no readable dimensions (a row from before uploads were checked)
+        try:
+            # Renditions now, not on a reader's first request; unchanged ones are kept.
+            build_renditions(
+                self,
+                picture=prepared.picture if isinstance(prepared, PreparedUpload) else None,
+                icc_profile=prepared.icc_profile if prepared else None,
+            )
+        except BaseException:
+            if prepared:
+                self.file.storage.delete(self.file.name)  # the caller's transaction undoes the row
+            raise
+
     def clean(self):
         if not self.alt_text.strip():
             raise ValidationError({"alt_text": "Describe the picture for readers who cannot see it."})
+
+
+class Rendition(models.Model):
+    """A resized or cropped copy of an Image, made by articles/images/renditions.py on save.
+
+    The file name carries a digest of its bytes, so a rendition URL never changes content.
+    """
+
+    class Crop(models.TextChoices):
+        # The keys of NEWSROOM_IMAGES["WIDTHS"].
+        FULL = "full", "Whole picture"
+        WIDE = "16:9", "16:9"
+        SQUARE = "1:1", "1:1"
+
+    class Format(models.TextChoices):
+        AVIF = "avif", "AVIF"
+        WEBP = "webp", "WebP"
+        JPEG = "jpeg", "JPEG"
+
+    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
+    crop = models.CharField(max_length=8, choices=Crop.choices)
+    format = models.CharField(max_length=4, choices=Format.choices)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    file = models.FileField(max_length=255)  # named by renditions.rendition_name(), never uploaded
+    size = models.PositiveIntegerField(help_text="Bytes.")
+    # A digest of what the file was made from; when it differs from the plan, the file is remade.
+    source_key = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["crop", "format", "width"]
+        constraints = [
+            models.UniqueConstraint(fields=["image", "crop", "format", "width"], name="rendition_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.image} ({self.crop}, {self.width}px {self.get_format_display()})"
+
+    @property
+    def slot(self):
+        return (self.crop, self.format, self.width)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -377,7 +447,7 @@ class ArticleQuerySet(models.QuerySet):
         """What an article card reads, fetched in a fixed number of queries."""
         return self.select_related(
             "match__competition", "match__home_club", "match__away_club", "hero_image"
-        ).prefetch_related("authors")
+        ).prefetch_related("authors", "hero_image__renditions")
 
 
 class Article(models.Model):

@@ -69,6 +69,7 @@ class ArticleDetailView(DetailView):
                 "match__competition", "match__home_club", "match__away_club", "hero_image"
             ).prefetch_related(
                 "authors",
+                "hero_image__renditions",
                 "clubs",
                 "players",
                 Prefetch("match__goals", queryset=Goal.objects.select_related("scorer", "club")),
