@@ -77,3 +77,76 @@ class EntityTagManager(_TaggableManager):
         signals.m2m_changed.send(action="pre_remove", **signal_kwargs)
         self.through._default_manager.using(db).filter(**self._lookup_kwargs(), tag_id__in=tag_ids).delete()
         signals.m2m_changed.send(action="post_remove", **signal_kwargs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Merging two clubs or two players
+
+
+class MergeRefused(Exception):
+    """A merge that would break the data; the message says why, for the editor."""
+
+
+def merge_entities(survivor, others):
+    """Fold `others` into `survivor`: tags, goals, matches, squads, pinned articles and aliases move;
+    each old name becomes an alias and each old URL answers 301 with the survivor's. One transaction.
+
+    Returns the number of articles whose tags moved.
+    """
+    from django.contrib.redirects.models import Redirect
+    from django.contrib.sites.models import Site
+    from django.db import transaction
+
+    from .models import Club, Goal, Match, Player
+
+    others = [o for o in others if o.pk != survivor.pk]
+    if not others:
+        raise MergeRefused("Choose at least two to merge.")
+    model = type(survivor)
+    if any(type(o) is not model for o in others):
+        raise MergeRefused("Only clubs with clubs, or players with players, can be merged.")
+    through = survivor.tagged_articles.model
+    old_ids = [o.pk for o in others]
+
+    with transaction.atomic():
+        if model is Club:
+            both = [survivor.pk, *old_ids]
+            if Match.objects.filter(home_club__in=both, away_club__in=both).exists():
+                raise MergeRefused("These clubs have played each other; a club cannot play itself.")
+            Match.objects.filter(home_club__in=old_ids).update(home_club=survivor)
+            Match.objects.filter(away_club__in=old_ids).update(away_club=survivor)
+            Goal.objects.filter(club__in=old_ids).update(club=survivor)
+            Player.objects.filter(club__in=old_ids).update(club=survivor)
+        else:
+            Goal.objects.filter(scorer__in=old_ids).update(scorer=survivor)
+
+        # Tags: articles tagged with an old entity get the survivor, once.
+        already = set(through.objects.filter(tag=survivor).values_list("content_object_id", flat=True))
+        moved = through.objects.filter(tag__in=old_ids)
+        article_ids = set(moved.values_list("content_object_id", flat=True))
+        through.objects.bulk_create(
+            [through(tag=survivor, content_object_id=pk) for pk in sorted(article_ids - already)]
+        )
+        moved.delete()
+
+        aliases = survivor.alias_list()
+        for other in others:
+            for alias in [other.name, *other.alias_list()]:
+                if alias.casefold() != survivor.name.casefold() and alias not in aliases:
+                    aliases.append(alias)
+            for article in other.pinned_articles.all():
+                survivor.pinned_articles.add(article)
+
+        site = Site.objects.get_current()
+        new_path = survivor.get_absolute_url()
+        for other in others:
+            old_path = other.get_absolute_url()
+            # Earlier redirects to the old page now go straight to the survivor: one hop.
+            Redirect.objects.filter(site=site, new_path=old_path).update(new_path=new_path)
+            Redirect.objects.update_or_create(site=site, old_path=old_path, defaults={"new_path": new_path})
+        Redirect.objects.filter(site=site, old_path=new_path).delete()
+
+        model.objects.filter(pk__in=old_ids).delete()
+        survivor.aliases = "\n".join(aliases)
+        survivor.save()
+    return len(article_ids)

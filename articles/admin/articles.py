@@ -1,13 +1,24 @@
 """Articles in the admin: the form in the order an editor works."""
 
 from django import forms
-from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.views.decorators.http import require_POST
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
-from ..models import Article, Club
+from ..body import html_to_text
+from ..entities import suggest_tags
+from ..models import Article, Club, Match, Player
 
 # taggit's generic Tag model is unused (clubs and players are our tags); hide it from editors.
 admin.site.unregister(Tag)
@@ -26,6 +37,24 @@ class ClubFilter(admin.SimpleListFilter):
         return queryset
 
 
+class BulkTagForm(forms.Form):
+    """Which club and/or player to add to (or remove from) the selected articles."""
+
+    club = forms.ModelChoiceField(Club.objects.all(), required=False)
+    player = forms.ModelChoiceField(Player.objects.all(), required=False)
+
+    def __init__(self, *args, admin_site, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("club", "player"):
+            field = Article._meta.get_field(f"{name}s")
+            self.fields[name].widget = AutocompleteSelect(field, admin_site)
+
+    def clean(self):
+        if not (self.cleaned_data.get("club") or self.cleaned_data.get("player")):
+            raise forms.ValidationError("Choose a club, a player, or both.")
+        return self.cleaned_data
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["headline", "publication_state", "published_at", "kind", "match", "featured"]
@@ -41,14 +70,14 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["match", "hero_image", "authors", "clubs", "players"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "tag_suggestions"]
     fieldsets = [
         ("Story", {"fields": ["headline", "slug", "kind", "standfirst", "body"]}),
         (
             "Match",
             {"fields": ["match"], "description": "Pick the match: its clubs and scorers are tagged for you."},
         ),
-        ("Clubs and players", {"fields": ["clubs", "players"]}),
+        ("Clubs and players", {"fields": ["tag_suggestions", "clubs", "players"]}),
         ("Picture", {"fields": ["hero_image", "hero_caption"]}),
         (
             "Publishing",
@@ -56,6 +85,82 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         ("Search engines", {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]}),
     ]
+
+    actions = ["add_tag_to_selected", "remove_tag_from_selected"]
+
+    class Media:
+        js = ["js/tag-suggestions.js"]
+        css = {"all": ["css/admin-newsroom.css"]}
+
+    def get_urls(self):
+        suggest = self.admin_site.admin_view(require_POST(self.suggest_tags_view))
+        return [path("suggest-tags/", suggest, name="articles_article_suggest_tags"), *super().get_urls()]
+
+    def suggest_tags_view(self, request):
+        """JSON: the clubs and players the article's current text mentions. Tags nothing."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        fields = [request.POST.get(name, "") for name in ("headline", "standfirst", "body")]
+        if sum(len(f) for f in fields) > settings.NEWSROOM["BODY_MAX_CHARS"] + 1000:
+            return JsonResponse({"error": "The text is too long to read for suggestions."}, status=400)
+        headline, standfirst, body = fields
+        context = []
+        match_id = request.POST.get("match", "")
+        if match_id.isdigit():
+            context = list(
+                Match.objects.filter(pk=match_id).values_list("home_club_id", "away_club_id").first() or []
+            )
+        suggestions = suggest_tags("\n".join([headline, standfirst, html_to_text(body)]), context)
+
+        def rows(mentions):
+            return [{"id": m.entity.id, **m.as_dict()} for m in mentions]
+
+        return JsonResponse({"clubs": rows(suggestions.clubs), "players": rows(suggestions.players)})
+
+    @admin.action(description="Add a club or player to the selected articles…", permissions=["change"])
+    def add_tag_to_selected(self, request, queryset):
+        return self._bulk_tag(request, queryset, "add_tag_to_selected", adding=True)
+
+    @admin.action(description="Remove a club or player from the selected articles…", permissions=["change"])
+    def remove_tag_from_selected(self, request, queryset):
+        return self._bulk_tag(request, queryset, "remove_tag_from_selected", adding=False)
+
+    def _bulk_tag(self, request, queryset, action, adding):
+        form = BulkTagForm(request.POST if "apply" in request.POST else None, admin_site=self.admin_site)
+        if form.is_valid():
+            club, player = form.cleaned_data["club"], form.cleaned_data["player"]
+            with transaction.atomic():
+                for article in queryset:
+                    for manager, entity in ((article.clubs, club), (article.players, player)):
+                        if entity:
+                            (manager.add if adding else manager.remove)(entity)
+            names = " and ".join(e.name for e in (club, player) if e)
+            verb = "Added" if adding else "Removed"
+            done = f"{verb} {names} {'to' if adding else 'from'} {queryset.count()} article(s)."
+            if not adding and queryset.filter(match__isnull=False).exists():
+                done += " Articles about a match keep its clubs and scorers."
+            self.message_user(request, done, messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Add a club or player" if adding else "Remove a club or player",
+            "opts": self.model._meta,
+            "form": form,
+            "media": self.media + form.media,
+            "articles": queryset,
+            "action": action,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/articles/bulk_tags.html", context)
+
+    @admin.display(description="Suggested from the text")
+    def tag_suggestions(self, article=None):
+        # Filled in by js/tag-suggestions.js as the editor types; nothing is tagged until clicked.
+        return format_html(
+            '<div id="tag-suggestions" class="tag-suggestions" data-url="{}" aria-live="polite">'
+            '<p class="help">Suggestions appear here as you write.</p></div>',
+            reverse("admin:articles_article_suggest_tags"),
+        )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # Clubs and players are picked as records with autocomplete, never typed as a comma
