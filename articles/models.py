@@ -179,7 +179,7 @@ class EntityTag(TagBase):
     )
     description = models.TextField(blank=True)
     pinned_articles = models.ManyToManyField(
-        "Article", blank=True, related_name="+", help_text="Shown first on the page, in this order."
+        "Article", blank=True, related_name="+", help_text="Shown first on the page, newest first."
     )
     # Lets every process notice a changed gazetteer and rebuild its name matcher (entities.py).
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
