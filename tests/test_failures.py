@@ -1,0 +1,92 @@
+"""Failing well: a lost database, a lost cache, health checks and request logs."""
+
+import logging
+import time
+
+import pytest
+from django.db import OperationalError
+from django.db.backends.utils import CursorWrapper
+from django.test import Client, override_settings
+
+from .conftest import make_article
+from .test_caching import DEAD_REDIS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def database_down(monkeypatch):
+    """Every query fails as it does when PostgreSQL goes away mid-flight."""
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    def lose_the_database():
+        monkeypatch.setattr(CursorWrapper, "execute", refuse)
+        monkeypatch.setattr(CursorWrapper, "executemany", refuse)
+
+    return lose_the_database
+
+
+def test_a_lost_database_answers_a_quick_503_page_in_the_sites_design(database_down):
+    article = make_article()
+    database_down()
+    client = Client(raise_request_exception=False)
+    for url in ("/", article.get_absolute_url(), "/clubs/", "/admin/login/"):
+        started = time.monotonic()
+        response = client.get(url)
+        assert response.status_code == 503, url
+        assert time.monotonic() - started < 2
+        page = response.content.decode()
+        assert "Back in a moment" in page
+        assert 'class="masthead' in page  # the site's own header, from base.html
+        assert response.headers["Retry-After"]
+        assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_a_lost_database_still_serves_pages_already_in_the_cache(database_down):
+    make_article(headline="Cached before the outage")
+    client = Client(raise_request_exception=False)
+    assert client.get("/").status_code == 200
+    database_down()
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Cached before the outage" in response.content.decode()
+
+
+def test_healthz_and_readyz_answer_when_all_is_well(client):
+    assert client.get("/healthz").status_code == 200
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["database:default"] == "ok" and ready.json()["cache"] == "ok"
+
+
+def test_readyz_is_503_without_the_database_but_healthz_is_alive(database_down):
+    database_down()
+    client = Client(raise_request_exception=False)
+    assert client.get("/healthz").status_code == 200
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["database:default"] == "unavailable"
+
+
+@override_settings(CACHES=DEAD_REDIS)
+def test_readyz_is_503_without_the_cache(client):
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["cache"] == "unavailable"
+
+
+def test_each_request_is_one_log_line_with_its_timing(client, caplog):
+    logger = logging.getLogger("newsroom.request")
+    logger.addHandler(caplog.handler)
+    try:
+        with caplog.at_level(logging.INFO, logger="newsroom.request"):
+            client.get("/clubs/")
+            client.get("/no-such-page/")
+    finally:
+        logger.removeHandler(caplog.handler)
+    lines = [r.getMessage() for r in caplog.records if r.name == "newsroom.request"]
+    assert len(lines) == 2
+    assert lines[0].startswith("GET /clubs/ 200 ") and "ms" in lines[0]
+    assert lines[1].startswith("GET /no-such-page/ 404 ")
