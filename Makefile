@@ -1,4 +1,5 @@
-# Newsroom: `make run` serves the demo site, `make test` runs the whole suite.
+# Newsroom: `make run` serves the demo site, `make test` runs the whole suite,
+# `make serve` runs the production settings under gunicorn, `make bench` measures them.
 # Both create the virtualenv on first use and are safe to run again.
 
 PYTHON ?= python3
@@ -7,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup demo lint serve clean
+.PHONY: run test setup demo lint serve bench clean
 
 # The stamp files make pip run again only when a requirements file changes.
 $(VENV)/.installed: requirements.txt
@@ -32,9 +33,32 @@ run: setup
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Production settings under gunicorn. Outside a real deployment (no DJANGO_SECRET_KEY) it uses a
+# throwaway key kept in var/secret-key.txt, serves 127.0.0.1 and localhost, and skips the HTTPS
+# redirect; set the variables of docs/deploy.md to run it for real.
+PROD_ENV = DJANGO_SETTINGS_MODULE=newsroom.settings.production \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret-key.txt)}" \
+	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-0}"
+
+var/secret-key.txt:
+	mkdir -p var
+	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@echo "Generated a throwaway DJANGO_SECRET_KEY in $@ (local use only; set your own in production)."
+
+serve: $(VENV)/.installed var/secret-key.txt
+	$(PROD_ENV) $(BIN)/python manage.py migrate --noinput
+	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "Serving the production settings on http://$(HOST):$(PORT)/"
+	$(PROD_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c newsroom/gunicorn.conf.py
+
+# Load benchmark (never part of the test suite): see bench/README.md. BENCH_ARGS are passed on.
+bench: $(VENV)/.installed var/secret-key.txt
+	bench/load.sh $(BENCH_ARGS)
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache var/cache
