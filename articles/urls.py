@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import feeds, views
 
 
 class TwoDigitConverter:
@@ -31,7 +31,13 @@ urlpatterns = [
     path("<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("clubs/", views.ClubIndexView.as_view(), name="clubs"),
     path("clubs/<slug:slug>/", views.ClubDetailView.as_view(), name="club"),
+    path("clubs/<slug:slug>/feed/", feeds.ClubFeed(), name="club_feed"),
+    path("clubs/<slug:slug>/atom/", feeds.ClubAtomFeed(), name="club_atom"),
     path("players/<slug:slug>/", views.PlayerDetailView.as_view(), name="player"),
+    path("players/<slug:slug>/feed/", feeds.PlayerFeed(), name="player_feed"),
+    path("players/<slug:slug>/atom/", feeds.PlayerAtomFeed(), name="player_atom"),
+    path("feeds/latest/", feeds.ArticleFeed(), name="latest_feed"),
+    path("feeds/latest/atom/", feeds.LatestAtomFeed(), name="latest_atom"),
     path("competitions/", views.CompetitionIndexView.as_view(), name="competitions"),
     path("competitions/<slug:slug>/", views.CompetitionDetailView.as_view(), name="competition"),
     path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author"),

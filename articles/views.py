@@ -112,7 +112,7 @@ class ClubDetailView(PublishedArticlesMixin, ListView):
     template_name = "articles/club_detail.html"
 
     def get(self, request, *args, **kwargs):
-        self.club = get_object_or_404(Club, slug=kwargs["slug"])
+        self.club = get_object_or_404(Club.objects.select_related("crest"), slug=kwargs["slug"])
         return super().get(request, *args, **kwargs)
 
     def narrow(self, articles):
@@ -127,6 +127,7 @@ class ClubDetailView(PublishedArticlesMixin, ListView):
         )
         context.update(
             club=self.club,
+            pinned=self.club.pinned_articles.published().for_cards(),
             results=results,
             form_guide=[m.result_for(self.club) for m in results[:FORM_GUIDE_LENGTH]],
             squad=self.club.players.all(),
@@ -148,6 +149,7 @@ class PlayerDetailView(PublishedArticlesMixin, ListView):
         context = super().get_context_data(**kwargs)
         context.update(
             player=self.player,
+            pinned=self.player.pinned_articles.published().for_cards(),
             goals=self.player.goals.select_related(
                 "match__competition", "match__home_club", "match__away_club"
             ).order_by("-match__kickoff", "minute"),

@@ -1,0 +1,81 @@
+"""Club and player pages as hubs, their feeds, and linked mentions in reports."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from .conftest import make_article, make_club, make_goal, make_match, make_player
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def napoli_world():
+    napoli, liverpool = make_club("Napoli", aliases="Partenopei"), make_club("Liverpool", aliases="the Reds")
+    mertens = make_player("Dries Mertens", club=napoli)
+    match = make_match(liverpool, napoli, score=(1, 1))
+    make_goal(match, mertens, club=napoli, minute=21)
+    report = make_article(
+        headline="A point at Anfield",
+        match=match,
+        body="<h2>Mertens strikes</h2><p>Dries Mertens scored; later Mertens ran on. "
+        'Napoli held on. <a href="https://example.com/">Napoli</a> statement.</p>'
+        "<h2>Late pressure</h2><p>The Reds pushed.</p><h2>Verdict</h2><p>Liverpool</p>",
+    )
+    return {"napoli": napoli, "mertens": mertens, "report": report}
+
+
+def test_first_mentions_link_to_hubs_but_never_inside_headings_or_links(client, napoli_world):
+    html = client.get(napoli_world["report"].get_absolute_url()).content.decode()
+    body = html.split('class="article__body prose">', 1)[1].split("</div>", 1)[0]
+    assert body.count('href="/players/dries-mertens/"') == 1
+    assert '<a class="mention mention--player" href="/players/dries-mertens/">Dries Mertens</a>' in body
+    assert body.count('href="/clubs/napoli/"') == 1
+    assert '<h2 id="mertens-strikes">Mertens strikes</h2>' in body
+    assert '<a href="https://example.com/">Napoli</a>' in body
+
+
+def test_three_sub_headings_get_a_table_of_contents(client, napoli_world):
+    html = client.get(napoli_world["report"].get_absolute_url()).content.decode()
+    assert 'href="#mertens-strikes"' in html and 'href="#verdict"' in html
+
+
+def test_club_hub_shows_pinned_reports_form_and_feed_link(client, napoli_world):
+    napoli = napoli_world["napoli"]
+    older = make_article(headline="The story of the season so far")
+    napoli.pinned_articles.add(older)
+    html = client.get("/clubs/napoli/").content.decode()
+    assert "Essential reading" in html and "The story of the season so far" in html
+    assert 'href="/clubs/napoli/feed/"' in html
+    assert 'class="chip chip--d"' in html
+
+
+def test_player_hub_shows_goals_and_appearances(client, napoli_world):
+    html = client.get("/players/dries-mertens/").content.decode()
+    assert "<dt>Goals</dt><dd>1</dd>" in html
+    assert "<dt>In reports</dt><dd>1</dd>" in html
+
+
+@pytest.mark.parametrize("url", ["/clubs/napoli/feed/", "/players/dries-mertens/feed/", "/feeds/latest/"])
+def test_rss_feeds_list_published_reports_with_categories(client, napoli_world, url):
+    make_article(headline="Draft nobody may see", status="draft").clubs.add(napoli_world["napoli"])
+    response = client.get(url)
+    assert response.status_code == 200
+    channel = ET.fromstring(response.content).find("channel")
+    titles = [item.findtext("title") for item in channel.findall("item")]
+    assert titles == ["A point at Anfield"]
+    categories = {c.text for c in channel.find("item").findall("category")}
+    assert {"Napoli", "Liverpool", "Dries Mertens"} <= categories
+
+
+@pytest.mark.parametrize(
+    "url", ["/clubs/napoli/atom/", "/players/dries-mertens/atom/", "/feeds/latest/atom/"]
+)
+def test_atom_feeds_parse(client, napoli_world, url):
+    root = ET.fromstring(client.get(url).content)
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+    assert len(root.findall("{http://www.w3.org/2005/Atom}entry")) == 1
+
+
+def test_feed_of_an_unknown_club_is_a_404(client):
+    assert client.get("/clubs/nobody/feed/").status_code == 404
