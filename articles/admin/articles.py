@@ -40,14 +40,11 @@ class ClubFilter(admin.SimpleListFilter):
 class BulkTagForm(forms.Form):
     """Which club and/or player to add to (or remove from) the selected articles."""
 
-    club = forms.ModelChoiceField(Club.objects.all(), required=False)
-    player = forms.ModelChoiceField(Player.objects.all(), required=False)
-
     def __init__(self, *args, admin_site, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("club", "player"):
-            field = Article._meta.get_field(f"{name}s")
-            self.fields[name].widget = AutocompleteSelect(field, admin_site)
+        for name, model in (("club", Club), ("player", Player)):
+            widget = AutocompleteSelect(Article._meta.get_field(f"{name}s"), admin_site)
+            self.fields[name] = forms.ModelChoiceField(model.objects.all(), required=False, widget=widget)
 
     def clean(self):
         if not (self.cleaned_data.get("club") or self.cleaned_data.get("player")):
