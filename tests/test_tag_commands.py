@@ -15,7 +15,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "import"
 ENTITIES = FIXTURES / "entities.json"
 REPORT = FIXTURES / "anfield-draw.txt"
 EXPECTED_PLAYERS = {
-    "dries-mertens", "dejan-lovren", "kalidou-koulibaly", "giovanni-di-lorenzo", "sadio-mane", "mohamed-salah",
+    "dries-mertens", "dejan-lovren", "kalidou-koulibaly",
+    "giovanni-di-lorenzo", "sadio-mane", "mohamed-salah",
 }  # fmt: skip
 
 
