@@ -1,0 +1,77 @@
+"""`manage.py restore DIR`: load a `manage.py backup DIR` into this instance.
+
+Meant for an empty instance (migrated, no content): it refuses to restore over articles, clubs,
+players or user accounts already here unless told --force, which first empties the database.
+Loads data.json in one transaction (all or nothing), copies DIR/media/ back into the media
+storage, checks the row counts against the manifest and invalidates every cached page.
+"""
+
+import json
+from pathlib import Path
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from articles.caching import bump_generation
+
+
+def has_content():
+    content_models = [*apps.get_app_config("articles").get_models(), get_user_model()]
+    return any(model._base_manager.exists() for model in content_models)
+
+
+class Command(BaseCommand):
+    help = "Restore a backup made by `manage.py backup DIR` into an empty instance."
+
+    def add_arguments(self, parser):
+        parser.add_argument("directory", help="A directory written by `manage.py backup`.")
+        parser.add_argument(
+            "--force", action="store_true", help="Empty this database first, even if it holds content."
+        )
+
+    def handle(self, directory, force, **options):
+        source = Path(directory)
+        try:
+            manifest = json.loads((source / "manifest.json").read_text())
+        except FileNotFoundError:
+            raise CommandError(f"{source} holds no backup (no manifest.json).") from None
+
+        if has_content():
+            if not force:
+                raise CommandError(
+                    "This database already holds content; restore into an empty instance, "
+                    "or pass --force to delete everything here first."
+                )
+            self.stdout.write("Emptying the database (--force).")
+            call_command("flush", interactive=False, verbosity=0)
+
+        with transaction.atomic():
+            call_command("loaddata", str(source / "data.json"), verbosity=0)
+            mismatched = {
+                label: (expected, apps.get_model(label)._base_manager.count())
+                for label, expected in manifest["rows"].items()
+                if apps.get_model(label)._base_manager.count() != expected
+            }
+            if mismatched:
+                raise CommandError(f"Row counts differ from the backup (expected, found): {mismatched}")
+        self.stdout.write(f"Database: {sum(manifest['rows'].values())} rows restored.")
+
+        media = source / "media"
+        restored = 0
+        for path in sorted(p for p in media.rglob("*") if p.is_file()) if media.exists() else []:
+            name = path.relative_to(media).as_posix()
+            if default_storage.exists(name):
+                default_storage.delete(name)
+            with path.open("rb") as handle:
+                saved = default_storage.save(name, handle)
+            if saved != name:
+                raise CommandError(f"The media storage renamed {name} to {saved}.")
+            restored += 1
+        self.stdout.write(f"Media: {restored} files.")
+
+        bump_generation()
+        self.stdout.write(self.style.SUCCESS(f"Restored from {source}."))
