@@ -32,7 +32,8 @@ def test_typing_a_report_suggests_tags_and_a_click_adds_them(page_at, live_serve
     assert "Mertens" in panel.inner_text()
     add_mertens.click()
     page.wait_for_function(
-        "() => [...document.querySelector('select[name=players]').selectedOptions].some(o => o.text === 'Dries Mertens')"
+        "() => [...document.querySelector('select[name=players]').selectedOptions]"
+        ".some(o => o.text === 'Dries Mertens')"
     )
     panel.get_by_role("button", name="Add all 2").click()
     page.wait_for_function("() => document.querySelector('select[name=clubs]').selectedOptions.length === 2")
