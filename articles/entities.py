@@ -283,6 +283,8 @@ class Suggestions:
         }
 
 
+# "Goalscorer Mertens", "Defender Lovren": role nouns before a surname describe, they do not name.
+_DESCRIPTOR_ENDINGS = ("er", "or", "ist")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)([ \u00a0])$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\s+(\w+)")
 
@@ -317,6 +319,7 @@ def _belongs_to_someone_else(text, span, candidate, span_starts):
             and folded not in words.DEMONYMS
             and folded not in words.SENTENCE_WORDS
             and folded not in words.ORDINARY_WORDS
+            and not folded.endswith(_DESCRIPTOR_ENDINGS)
             and not (entity.first_initial and folded[:1] == entity.first_initial)
         ):
             return True  # "Roy Keane" is not Michael Keane; "Mo Salah" still is Mohamed Salah
@@ -407,6 +410,11 @@ class _Resolver:
     def _anchoring(self, span, candidates):
         strongest = min(c.strength for c in candidates)
         best = [c for c in candidates if c.strength == strongest]
+        clubs = [c for c in best if c.entity.kind == CLUB]
+        if len(best) > 1 and strongest == NAME and len(clubs) == 1:
+            best = (
+                clubs  # "Everton" the club and Everton the player: the club, unless evidence says otherwise
+            )
         if len(best) != 1 or best[0].generic:
             return []
         candidate = best[0]
@@ -414,8 +422,9 @@ class _Resolver:
             return []
         if candidate.strength == NAME:
             return [candidate]
-        if candidate.strength == ALIAS and candidate.entity.kind == CLUB and len(candidates) == 1:
-            return [candidate]  # "LFC", "Man Utd": an unambiguous short form names the club
+        if candidate.strength == ALIAS and len(candidates) == 1:
+            if candidate.entity.kind == CLUB or " " in span.key:
+                return [candidate]  # "LFC", "Man Utd", "Mo Salah": unambiguous, so as good as the name
         return []
 
     def _choose(self, span, candidates, anchored, clubs_in_play):
@@ -461,6 +470,9 @@ class _Resolver:
         best = [c for c in candidates if c.strength == strongest]
         if len(best) == 1 and not best[0].generic and best[0].strength == NAME:
             return best  # a full club name beats a player's surname spelled the same
+        named_clubs = [c for c in best if c.entity.kind == CLUB and strongest == NAME and not c.generic]
+        if not players and len(named_clubs) == 1:
+            return named_clubs  # no player of that name is in play: the club
         return clubs + players if len(clubs + players) == 1 else []
 
     @staticmethod

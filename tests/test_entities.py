@@ -36,6 +36,7 @@ PLAYERS = [
     (114, "thiago-silva", "Thiago Silva", [], CHELSEA),
     (115, "bernardo-silva", "Bernardo Silva", [], None),
     (116, "alisson-becker", "Alisson Becker", ["Alisson"], LIVERPOOL),
+    (117, "everton-soares", "Everton", ["Everton Soares"], None),
 ]
 MATCHER = Matcher(CLUBS, PLAYERS)
 
@@ -161,3 +162,15 @@ def test_the_database_matcher_rebuilds_when_a_player_changes():
     ]
     make_player("Hirving Lozano", club=napoli)
     assert [m.entity.slug for m in suggest_tags("Napoli won; Lozano scored.").players] == ["hirving-lozano"]
+
+
+def test_a_club_and_a_player_with_the_same_name_mean_the_club_unless_the_player_is_named():
+    clubs, players = found("Everton were beaten at home again.")
+    assert (clubs, players) == ({"everton"}, set())
+    clubs, players = found("Everton Soares crossed and Everton scored again.")
+    assert "everton-soares" in players
+
+
+def test_a_role_word_before_a_surname_does_not_make_it_someone_else():
+    _, players = found("Napoli won. Goalscorer Mertens was substituted late.")
+    assert players == {"dries-mertens"}
