@@ -26,8 +26,8 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 
 from .entities import has_letters_or_digits, slug_for_name
+from .images.fields import PictureField
 from .images.renditions import build_renditions
-from .images.upload import PreparedUpload, prepare_upload
 from .tagging import EntityTagManager
 
 # What an editor may put in a report body. The editor offers exactly this, and the same allow-list
@@ -59,7 +59,10 @@ def image_upload_to(instance, filename):
 
 
 class Image(models.Model):
-    file = models.ImageField(upload_to=image_upload_to, width_field="width", height_field="height")
+    # Checks and re-encodes every new file as it is written, whatever code path writes it.
+    file = PictureField(
+        upload_to=image_upload_to, width_field="width", height_field="height", size_field="file_size"
+    )
     alt_text = models.CharField(
         max_length=250,
         help_text="What the picture shows, for readers who cannot see it. Required.",
@@ -88,22 +91,17 @@ class Image(models.Model):
         return self.caption or self.alt_text
 
     def save(self, *args, **kwargs):
-        prepared = None
-        # A new file waits unwritten (`_committed` False, as Django's own FileField.pre_save tests).
-        # Whatever sent it (the admin, load_demo, the shell), only the checked, re-encoded copy is
-        # stored; a file that breaks a rule raises ValidationError (the admin form checked first).
-        if self.file and not self.file._committed:
-            prepared = prepare_upload(self.file.file)
-            self.file = prepared
-            self.file_size = prepared.size
+        # A new file is checked and re-encoded by PictureField as it is written (a file that
+        # breaks a rule raises ValidationError; the admin form ran the same checks first).
         super().save(*args, **kwargs)
+        prepared, self.file.prepared = self.file.prepared, None
         if not self.width:
             return  # no readable dimensions (a row from before uploads were checked)
         try:
             # Renditions now, not on a reader's first request; unchanged ones are kept.
             build_renditions(
                 self,
-                picture=prepared.picture if isinstance(prepared, PreparedUpload) else None,
+                picture=prepared.picture if prepared else None,
                 icc_profile=prepared.icc_profile if prepared else None,
             )
         except BaseException:

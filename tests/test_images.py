@@ -281,3 +281,21 @@ def test_a_normal_upload_records_size_and_dimensions(editor, media_root):
     assert (image.width, image.height) == (1000, 750)
     assert image.file_size == Path(image.file.path).stat().st_size
     assert image.file.name.endswith(".webp")
+
+
+def test_code_that_writes_the_file_directly_gets_the_same_rules(media_root):
+    # load_demo and future importers call image.file.save(): the field itself checks and re-encodes.
+    from django.core.files.base import ContentFile
+
+    image = Image(alt_text="Written by a command")
+    image.file.save("IMG_0042.jpg", ContentFile(_phone_photo()), save=False)
+    image.save()
+    assert (image.width, image.height, image.file_size) == (300, 400, Path(image.file.path).stat().st_size)
+    assert image.renditions.exists()
+    for name in media_files(media_root):
+        data = (media_root / name).read_bytes()
+        assert not any(secret in data for secret in SECRETS), name
+
+    with pytest.raises(ValidationError, match="SVG"):
+        Image(alt_text="x").file.save("crest.svg", ContentFile(b"<svg><script/></svg>"), save=False)
+    assert Image.objects.count() == 1 and len(media_files(media_root)) == 1 + image.renditions.count()

@@ -13,8 +13,8 @@ so the admin shows it as a form error, never a 500):
 
 The accepted picture is turned upright (EXIF orientation), then written afresh with nothing but its
 ICC profile: no EXIF (GPS, serial numbers), XMP, comments or bytes appended after the image data.
-GIFs keep their first frame, stored as PNG. This module imports no models, so `Image.save()` can
-use it whatever sent the file (the admin, `load_demo`, the shell).
+GIFs keep their first frame, stored as PNG. This module imports no models: `fields.PictureField`
+applies it to every file written, whatever sent it (the admin, `load_demo`, the shell).
 """
 
 import io
@@ -70,14 +70,13 @@ class PreparedUpload(ContentFile):
         self.icc_profile = icc_profile
 
 
-def prepare_upload(upload):
-    """Check `upload` (any Django File) against the rules above; return a PreparedUpload.
-
-    Raises ValidationError naming the broken rule. Writes nothing anywhere.
+def prepare_upload(upload, name=None):
+    """Check `upload` (any Django File, named `name` or by itself) against the rules above;
+    return a PreparedUpload. Raises ValidationError naming the broken rule. Writes nothing.
     """
     if isinstance(upload, PreparedUpload):
         return upload
-    picture, source_format = open_checked(upload)
+    picture, source_format = open_checked(upload, name=name)
     return _reencode(picture, source_format, lossless=_is_lossless_webp(upload, source_format))
 
 
