@@ -268,3 +268,23 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# ---------------------------------------------------------------------------------------------
+# Images (issue 5): upload limits and renditions. articles/images/ reads these; see docs/decisions.md.
+NEWSROOM_IMAGES = {
+    # Refused above this size; the error names the cap. A good press photo is 3–15 MB.
+    "MAX_BYTES": 20 * 1024 * 1024,
+    # Refused above this many pixels, counting every frame of an animation: 40 MP is more than any
+    # camera the desk uses, and well under Pillow's own bomb threshold (~89 MP).
+    "MAX_PIXELS": 40_000_000,
+    # srcset widths in pixels for each crop ("full" keeps the picture's own shape). Never upscaled.
+    "WIDTHS": {
+        "full": [320, 480, 640, 800, 960, 1280, 1600, 1920],
+        "16:9": [320, 480, 640, 800, 960, 1280, 1600],
+        "1:1": [160, 320, 640],
+    },
+    # Modern format first; JPEG is the <img> fallback every browser reads. AVIF is measured too
+    # slow to encode on upload here (docs/decisions.md): add "avif" when the machine allows it.
+    "FORMATS": ["webp", "jpeg"],
+    "QUALITY": {"jpeg": 80, "webp": 72, "avif": 55},
+}
