@@ -55,7 +55,7 @@ class ImageAdmin(admin.ModelAdmin):
         if rendition is None:
             return "—"
         return format_html(
-            '<img src="{}" alt="" width="60" height="60" style="object-fit:cover">', rendition.file.url
+            '<img class="image-thumbnail" src="{}" alt="" width="60" height="60">', rendition.file.url
         )
 
     @admin.display(description="size")
