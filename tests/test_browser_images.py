@@ -87,3 +87,36 @@ def test_phone_at_2x_density_downloads_the_800_pixel_picture_within_budget(chrom
         assert not any(url.endswith(original) for url in sizes), "the original was downloaded"
     finally:
         context.close()
+
+
+def test_editor_sets_the_focal_point_with_a_click_and_the_crops_follow(page_at, reports):  # noqa: F811
+    from django.contrib.auth.models import User
+
+    User.objects.create_superuser("picture-desk", password="pw-for-browser-tests")
+    image = reports[0].hero_image
+    square_before = image.renditions.get(crop="1:1", format="jpeg", width=640).file.name
+    page = page_at(1280)
+    page.goto("/admin/login/")
+    page.fill("#id_username", "picture-desk")
+    page.fill("#id_password", "pw-for-browser-tests")
+    page.click("input[type=submit]")
+    page.goto(f"/admin/articles/image/{image.pk}/change/")
+
+    picker = page.locator("[data-focal-point] img")
+    box = picker.bounding_box()
+    picker.click(position={"x": box["width"] * 0.1, "y": box["height"] * 0.75})
+    assert float(page.input_value("#id_focal_x")) == pytest.approx(0.1, abs=0.01)
+    assert float(page.input_value("#id_focal_y")) == pytest.approx(0.75, abs=0.01)
+    marker_left = page.eval_on_selector(".focal-point__marker", "m => m.style.left")
+    assert marker_left.startswith("10")
+    screenshot(page, "admin-focal-point")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist")
+
+    image.refresh_from_db()
+    assert (round(image.focal_x, 2), round(image.focal_y, 2)) == (0.1, 0.75)
+    square_after = image.renditions.get(crop="1:1", format="jpeg", width=640)
+    assert square_after.file.name != square_before
+    # The page after saving previews the new square crop.
+    preview = image.renditions.get(crop="1:1", format="jpeg", width=320).file.name
+    assert page.locator(f'.focal-point__crops img[src$="{preview}"]').count() == 1
