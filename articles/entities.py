@@ -289,6 +289,25 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)([ \u00a0])$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\s+(\w+)")
 
 
+_WORD_AFTER = re.compile(r"^[ \u00a0]([^\W\d_][\w'’\-]*)")
+_PLACE_WORDS = frozenset("in from at near outside around across through".split())
+
+
+def _in_title_case_line(text, position):
+    """Headlines Written Like This capitalise every word, so capitals there prove nothing."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line = text[line_start : line_end if line_end != -1 else len(text)].split()
+    long_words = [w for w in line if len(w) > 3]
+    return len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) >= 0.7 * len(long_words)
+
+
+def _after_place_word(text, start):
+    """ "from Milan", "in Liverpool": a city, unless the club is otherwise in play."""
+    word, _ = _word_before(text, start)
+    return bool(word) and fold_text(word) in _PLACE_WORDS
+
+
 def _at_sentence_start(text, start):
     before = text[:start].rstrip(" \t\"“‘'(«")
     return not before or before[-1] in ".!?:;\n\r•*" or before.endswith(("—", "–"))
@@ -324,7 +343,16 @@ def _belongs_to_someone_else(text, span, candidate, span_starts):
         ):
             return True  # "Roy Keane" is not Michael Keane; "Mo Salah" still is Mohamed Salah
     after = _POSSESSIVE_AFTER.match(text[span.stop : span.stop + 30])
-    return bool(after and fold_text(after.group(1)) in words.MANAGER_POSSESSIONS)
+    if after and fold_text(after.group(1)) in words.MANAGER_POSSESSIONS:
+        return True  # "Ancelotti's side"
+    following = _WORD_AFTER.match(text[span.stop : span.stop + 40])
+    return bool(
+        candidate.strength != NAME
+        and following
+        and following.group(1)[:1].isupper()
+        and span.stop + 1 not in span_starts
+        and not _in_title_case_line(text, span.start)
+    )  # "Roberto Mancini" is not Sergi Roberto
 
 
 class _Resolver:
@@ -337,6 +365,8 @@ class _Resolver:
         self.spans = matcher.spans(text)
         # Starts of matched spans: a known name right before a surname is not a stranger's first name.
         self.span_starts = {span.start for span in self.spans}
+        # Surnames seen as someone else's ("Roy Keane"): a later bare "Keane" is that person too.
+        self.someone_elses = set()
 
     def resolve(self):
         usable = [(span, self._plausible(span)) for span in self.spans]
@@ -347,6 +377,11 @@ class _Resolver:
         for span, candidates in usable:
             for candidate in self._anchoring(span, candidates):
                 anchored.add(candidate.entity)
+        usable = [
+            (span, [c for c in candidates if not self._is_someone_elses(span, c, anchored)])
+            for span, candidates in usable
+        ]
+        usable = [(span, candidates) for span, candidates in usable if candidates]
         clubs_in_play = self.context_club_ids | {e.id for e in anchored if e.kind == CLUB}
         # Clubs whose ordinary-word name ("Reading") appears capitalised where no sentence starts.
         self.named_mid_sentence = {
@@ -358,6 +393,7 @@ class _Resolver:
             and span.key.removeprefix("the ") not in words.CALENDAR_WORDS
             and span.text[:1].isupper()
             and not _at_sentence_start(self.text, span.start)
+            and not _after_place_word(self.text, span.start)
         }
         clubs_in_play |= self.named_mid_sentence
 
@@ -391,9 +427,18 @@ class _Resolver:
             if single_word and span.key in words.COUNTRIES:
                 continue  # "Italy", "Holland": never a club or a player's bare surname
             if single_word and _belongs_to_someone_else(text, span, candidate, self.span_starts):
+                self.someone_elses.add(span.key)
                 continue
             result.append(candidate)
         return result
+
+    def _is_someone_elses(self, span, candidate, anchored):
+        return (
+            span.key in self.someone_elses
+            and candidate.entity.kind == PLAYER
+            and candidate.strength != NAME
+            and candidate.entity not in anchored
+        )
 
     def _is_weak(self, span, candidate):
         """An ordinary word or a calendar word: a capital letter alone does not make it a name."""
@@ -420,6 +465,8 @@ class _Resolver:
         candidate = best[0]
         if self._is_weak(span, candidate):
             return []
+        if candidate.entity.kind == CLUB and " " not in span.key and _after_place_word(self.text, span.start):
+            return []
         if candidate.strength == NAME:
             return [candidate]
         if candidate.strength == ALIAS and len(candidates) == 1:
@@ -443,6 +490,9 @@ class _Resolver:
         candidate = pool[0]
         entity = candidate.entity
         at_start = _at_sentence_start(self.text, span.start)
+        if entity.kind == CLUB and " " not in span.key and _after_place_word(self.text, span.start):
+            if entity.id not in clubs_in_play:
+                return None  # "flew home from Milan": the city
 
         if candidate.generic:
             # "the Reds", "Azzurri": only for a club already in play.

@@ -174,3 +174,23 @@ def test_a_club_and_a_player_with_the_same_name_mean_the_club_unless_the_player_
 def test_a_role_word_before_a_surname_does_not_make_it_someone_else():
     _, players = found("Napoli won. Goalscorer Mertens was substituted late.")
     assert players == {"dries-mertens"}
+
+
+def test_a_surname_once_given_to_someone_else_stays_theirs():
+    # Roy Keane the pundit, then "Keane" alone: still the pundit, not Everton's Michael Keane.
+    _, players = found("Roy Keane was furious. Keane has never been one for half-measures.")
+    assert players == set()
+
+
+def test_a_surname_followed_by_another_name_is_a_first_name():
+    clubs = [(1, "barcelona", "Barcelona", "", [])]
+    players = [(2, "sergi-roberto", "Sergi Roberto", [], 1)]
+    matcher = Matcher(clubs, players)
+    assert suggest_from(matcher, "Italy won. Roberto Mancini’s side were superb.").players == []
+    assert [m.entity.slug for m in suggest_from(matcher, "Barcelona won. Roberto crossed.").players] == [
+        "sergi-roberto"
+    ]
+
+
+def test_a_city_after_a_place_word_is_not_the_club():
+    assert found("Liverpool won in Italy and flew home from Napoli with the points.")[0] == {"liverpool"}
