@@ -299,3 +299,37 @@ def test_code_that_writes_the_file_directly_gets_the_same_rules(media_root):
     with pytest.raises(ValidationError, match="SVG"):
         Image(alt_text="x").file.save("crest.svg", ContentFile(b"<svg><script/></svg>"), save=False)
     assert Image.objects.count() == 1 and len(media_files(media_root)) == 1 + image.renditions.count()
+
+
+@pytest.mark.parametrize("failing", ["original", "rendition"])
+def test_a_full_disk_is_a_message_not_a_500_and_leaves_no_record(editor, media_root, monkeypatch, failing):
+    import errno
+
+    from django.core.files.storage import FileSystemStorage
+
+    real_save = FileSystemStorage._save
+
+    def full_disk(storage, name, content):
+        if name.startswith("images/" if failing == "original" else "renditions/"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_save(storage, name, content)
+
+    monkeypatch.setattr(FileSystemStorage, "_save", full_disk)
+    response = upload(editor, "goal.jpg", jpeg())
+    assert response.status_code == 302 and response["Location"].endswith("/admin/articles/image/add/")
+    page = editor.get(response["Location"]).content.decode()
+    assert "could not be stored" in page
+    assert Image.objects.count() == 0
+    assert media_files(media_root) == []
+
+
+def test_an_upload_is_decoded_once(editor, media_root, monkeypatch):
+    from articles.images import renditions
+    from articles.images import upload as upload_module
+
+    calls = []
+    real = upload_module.open_checked
+    monkeypatch.setattr(upload_module, "open_checked", lambda *a, **k: calls.append(1) or real(*a, **k))
+    monkeypatch.setattr(renditions, "open_checked", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert_accepted(upload(editor, "goal.jpg", jpeg()))
+    assert calls == [1]  # the renditions reuse the pixels the checks decoded

@@ -5,8 +5,11 @@ upload rule with a form error. The list shows a small rendition, never the origi
 articles use each picture; the change page sets the focal point with a click (static/js/focal-point.js).
 """
 
-from django.contrib import admin
+import logging
+
+from django.contrib import admin, messages
 from django.db.models import Count
+from django.http import HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -14,6 +17,7 @@ from django.utils.safestring import mark_safe
 from ..images.forms import ImageForm
 from ..models import Image
 
+logger = logging.getLogger(__name__)
 PREVIEW_WIDTH = 800  # the focal-point picker's picture: big enough to aim, small to download
 
 
@@ -39,6 +43,22 @@ class ImageAdmin(admin.ModelAdmin):
     class Media:
         js = ["js/focal-point.js"]
         css = {"all": ["css/focal-point.css"]}
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except OSError:
+            # Disk full or a read-only media folder. The admin's transaction has rolled the row
+            # back and Image.save() deleted what it had written, so no record points at a
+            # missing file; tell the editor rather than show a 500.
+            logger.exception("Could not store an image")
+            self.message_user(
+                request,
+                "The picture could not be stored (the media folder is full or not writable), so "
+                "nothing was saved. Try again in a moment, or tell the site's operator.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
 
     def get_queryset(self, request):
         # One query for every thumbnail and one count per page, however many rows are shown.

@@ -17,10 +17,12 @@ class PictureFieldFile(ImageFieldFile):
 
     def save(self, name, content, save=True):
         prepared = prepare_upload(content, name=name)  # raises ValidationError; writes nothing
-        self.prepared = prepared
         if self.field.size_field:
             setattr(self.instance, self.field.size_field, prepared.size)
         super().save(prepared.name, prepared, save)
+        # super() stored the new name on the instance, whose descriptor now hands out a fresh
+        # FieldFile: that is the one Image.save() will read.
+        getattr(self.instance, self.field.attname).prepared = prepared
 
 
 class PictureField(ImageField):
