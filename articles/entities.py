@@ -293,6 +293,11 @@ _WORD_AFTER = re.compile(r"^[ \u00a0]([^\W\d_][\w'’\-]*)")
 _PLACE_WORDS = frozenset("in from at near outside around across through".split())
 
 
+def _names_a_stadium(text, span):
+    following = _WORD_AFTER.match(text[span.stop : span.stop + 40])
+    return bool(following) and fold_text(following.group(1)) in words.STADIUM_WORDS
+
+
 def _in_title_case_line(text, position):
     """Headlines Written Like This capitalise every word, so capitals there prove nothing."""
     line_start = text.rfind("\n", 0, position) + 1
@@ -426,6 +431,8 @@ class _Resolver:
                 continue  # "the reds of the kit", "a mane of hair"
             if single_word and span.key in words.COUNTRIES:
                 continue  # "Italy", "Holland": never a club or a player's bare surname
+            if candidate.entity.kind == CLUB and _names_a_stadium(text, span):
+                continue  # "Villa Park", "the City Ground"
             if single_word and _belongs_to_someone_else(text, span, candidate, self.span_starts):
                 self.someone_elses.add(span.key)
                 continue

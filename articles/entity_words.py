@@ -109,3 +109,8 @@ CLUB_AFFIXES = frozenset(
     "fc afc cf sc ssc ac as ss us sv fk nk sk bk if cd rc rcd ud sd ca calcio club bsc vfb vfl tsg "
     "1. kv krc".split()
 )
+
+# "Villa Park", "City Ground", "Red Bull Arena": a club's name followed by one of these is a stadium.
+STADIUM_WORDS = frozenset(
+    "park stadium stadion stadio estadio arena ground road lane bridge cottage field dome".split()
+)

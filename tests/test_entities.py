@@ -194,3 +194,12 @@ def test_a_surname_followed_by_another_name_is_a_first_name():
 
 def test_a_city_after_a_place_word_is_not_the_club():
     assert found("Liverpool won in Italy and flew home from Napoli with the points.")[0] == {"liverpool"}
+
+
+def test_a_stadium_is_not_a_club():
+    clubs = [(1, "aston-villa", "Aston Villa", "", ["Villa"]), (2, "chelsea", "Chelsea", "", [])]
+    matcher = Matcher(clubs, [])
+    found_clubs = suggest_from(matcher, "Chelsea won at Villa Park, a ground they have long liked.").clubs
+    assert [m.entity.slug for m in found_clubs] == ["chelsea"]
+    found_clubs = suggest_from(matcher, "Chelsea beat Aston Villa at Villa Park.").clubs
+    assert [m.entity.slug for m in found_clubs] == ["chelsea", "aston-villa"]
