@@ -227,6 +227,9 @@ class PageCacheMiddleware:
             response["Last-Modified"] = http_date()
             set_response_etag(response)
             self._set_lifetime(response, fresh_until)
+        elif "Cache-Control" not in response:
+            # A 404 for a report not yet published must not be kept by a CDN that caches 404s.
+            patch_cache_control(response, no_cache=True)
         return response
 
     def _serve(self, request, stored, outcome):

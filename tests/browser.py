@@ -21,8 +21,14 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
 
 
+# One Playwright and one browser for the whole run. Each test module imports the fixture, which
+# makes a separate session fixture per module; a second sync_playwright() while the first is open
+# fails ("using Playwright Sync API inside the asyncio loop"), so they all share this one.
+_shared = {}
+
+
 @pytest.fixture(scope="session")
-def chromium():
+def chromium(request):
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -31,10 +37,16 @@ def chromium():
     require_service(Path(CHROMIUM).exists() or shutil.which(CHROMIUM), f"no Chromium at {CHROMIUM}")
     # Playwright's sync API runs an event loop; Django refuses sync ORM calls from inside one.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    if "browser" not in _shared:
+        playwright = sync_playwright().start()
+        _shared["browser"] = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+        def close():
+            _shared.pop("browser").close()
+            playwright.stop()
+
+        request.config.add_cleanup(close)
+    return _shared["browser"]
 
 
 @pytest.fixture
