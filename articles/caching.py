@@ -270,8 +270,15 @@ def _bump_on_m2m(sender, action, **kwargs):
         bump_generation()
 
 
+# Bookkeeping of the editing workflow that no public page shows: a heartbeat every few seconds
+# must not empty the page cache.
+NOT_ON_PAGES = {"EditingSession", "SaveReceipt"}
+
+
 def connect_receivers(app_config):
     for model in app_config.get_models():
+        if model.__name__ in NOT_ON_PAGES:
+            continue
         post_save.connect(bump_generation, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
         post_delete.connect(bump_generation, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
     m2m_changed.connect(_bump_on_m2m, dispatch_uid="page-cache-m2m")

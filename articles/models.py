@@ -5,8 +5,10 @@ Clubs and players are django-taggit tags *and* real records, each with its own t
 """
 
 import uuid
+from contextlib import nullcontext
 from pathlib import Path
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import (
@@ -17,6 +19,7 @@ from django.core.validators import (
 )
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.expressions import CombinedExpression
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.urls import reverse
@@ -267,7 +270,7 @@ class Player(EntityTag):
 
 
 class TaggedClub(ItemBase):
-    content_object = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="+")
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="club_tags")
     tag = models.ForeignKey(Club, on_delete=models.CASCADE, related_name="tagged_articles")
 
     class Meta:
@@ -277,7 +280,7 @@ class TaggedClub(ItemBase):
 
 
 class TaggedPlayer(ItemBase):
-    content_object = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="+")
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="player_tags")
     tag = models.ForeignKey(Player, on_delete=models.CASCADE, related_name="tagged_articles")
 
     class Meta:
@@ -513,12 +516,17 @@ class Article(models.Model):
     seo_description = models.CharField(
         max_length=160, blank=True, help_text="For search results; the standfirst if empty."
     )
-    # Bumped on every save; the editing workflow uses it to refuse stale saves.
+    # Bumped on every save; a save based on an older version is refused (see save()).
     version = models.PositiveIntegerField(default=1, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
         ordering = ["-published_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["publication_date", "slug"], name="article_slug_unique_for_date"),
@@ -530,19 +538,39 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, expected_version=None, **kwargs):
+        """Save, keeping a revision, old URLs and the match's tags.
+
+        `expected_version`: the version the editor's form was based on. The row is claimed with a
+        conditional UPDATE (… WHERE version = expected), so of two editors saving the same copy
+        exactly one wins and the other gets StaleArticle, whatever the timing.
+        """
         # Sanitise on every save, whatever sent it: the admin, a command or a crafted POST.
         self.body = self._meta.get_field("body").sanitize(self.body or "")
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         self.publication_date = self._publication_date()
-        bumped = not self._state.adding
-        if bumped:
-            self.version = F("version") + 1
-        super().save(*args, **kwargs)
-        if bumped:
-            self.refresh_from_db(fields=["version"])
-        self.ensure_match_tags()
+        previous = None
+        if not self._state.adding:
+            previous = Article.objects.filter(pk=self.pk).values(*_URL_FIELDS).first()
+            if expected_version is not None:
+                claimed = Article.objects.filter(pk=self.pk, version=expected_version).update(
+                    version=expected_version + 1
+                )
+                if not claimed:
+                    raise StaleArticle(self.pk, expected_version)
+                self.version = expected_version + 1
+            else:
+                self.version = F("version") + 1
+        with _revision():
+            super().save(*args, **kwargs)
+            if isinstance(self.version, CombinedExpression):
+                self.refresh_from_db(fields=["version"])
+            self.ensure_match_tags()
+        if previous:
+            from .workflow import keep_old_url
+
+            keep_old_url(self, previous)
 
     def get_absolute_url(self):
         day = self.publication_date
@@ -586,6 +614,84 @@ class Article(models.Model):
             raise ValidationError(
                 {"slug": f"Another article published on {day:%d %B %Y} already uses this slug."}
             )
+
+
+# What an article's public address depends on, read before a save to redirect the old one.
+_URL_FIELDS = ("slug", "publication_date", "status", "published_at")
+
+
+class StaleArticle(Exception):
+    """A save based on an older version of the article than the one stored."""
+
+    def __init__(self, pk, expected_version):
+        super().__init__(f"Article {pk} changed since version {expected_version}.")
+        self.pk, self.expected_version = pk, expected_version
+
+
+def _revision():
+    # Every save keeps a revision: join the one the admin opened, or open one of our own.
+    return nullcontext() if reversion.is_active() else reversion.create_revision()
+
+
+class Correction(models.Model):
+    """A dated note appended to a published article; shown at its foot and in its structured data."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    note = models.TextField(
+        max_length=1000,
+        help_text="What was wrong and what is right now, e.g. “Lovren scored after 65 minutes, not 56.”",
+    )
+    published_on = models.DateField(default=timezone.localdate)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["published_on", "pk"]
+
+    def __str__(self):
+        return f"Correction of {self.published_on:%d %b %Y}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # A correction changes the article: its updated time moves. (Saving a Correction already
+        # starts a new page-cache generation, like any content model.)
+        Article.objects.filter(pk=self.article_id).update(updated_at=timezone.now())
+
+
+class EditingSession(models.Model):
+    """Who has an article's form open, refreshed by a heartbeat; stale after a minute."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="editing_sessions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    last_seen = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="one_editing_session_per_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} editing {self.article}"
+
+
+class SaveReceipt(models.Model):
+    """One row per successful form save, keyed by the token the form was rendered with.
+
+    A double click or a retried POST carries the same token: it finds its receipt and is told the
+    save already happened, instead of conflicting with itself or creating a second article.
+    """
+
+    token = models.UUIDField(unique=True)
+    article = models.ForeignKey(Article, null=True, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return str(self.token)
+
+
+reversion.register(TaggedClub)
+reversion.register(TaggedPlayer)
+reversion.register(Correction)
+reversion.register(Article, follow=["club_tags", "player_tags", "corrections"])
 
 
 @receiver(m2m_changed, sender=TaggedClub)

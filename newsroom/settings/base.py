@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "csp",
     # Login throttling: failed attempts are counted in the database, shared by every app server.
     "axes",
+    # Revisions of every article save, history, restore and recovery of deleted articles.
+    "reversion",
     "articles",
 ]
 

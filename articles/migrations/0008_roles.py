@@ -1,0 +1,55 @@
+"""The newsroom's roles: Writer and Editor groups with their permissions (idempotent)."""
+
+from django.db import migrations
+
+WRITER = {
+    "article": ["add", "change", "view"],
+    "image": ["add", "change", "view"],
+    **{model: ["view"] for model in ["club", "player", "match", "goal", "competition", "author", "correction"]},
+}
+EDITOR = {
+    "article": ["add", "change", "delete", "view", "publish"],
+    "correction": ["add", "change", "delete", "view"],
+    "image": ["add", "change", "delete", "view"],
+    "club": ["add", "change", "delete", "view"],
+    "player": ["add", "change", "delete", "view"],
+    "match": ["add", "change", "delete", "view"],
+    "goal": ["add", "change", "delete", "view"],
+    "competition": ["add", "change", "view"],
+    "author": ["add", "change", "view"],
+}
+
+
+def create_roles(apps, schema_editor):
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after migrations; the groups need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, grants in (("Writer", WRITER), ("Editor", EDITOR)):
+        group, _ = Group.objects.get_or_create(name=name)
+        codenames = [
+            "publish_article" if action == "publish" else f"{action}_{model}"
+            for model, actions in grants.items()
+            for action in actions
+        ]
+        group.permissions.set(Permission.objects.filter(content_type__app_label="articles", codename__in=codenames))
+
+
+def remove_roles(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name__in=["Writer", "Editor"]).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("articles", "0007_workflow"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(create_roles, remove_roles)]

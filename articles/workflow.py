@@ -1,0 +1,181 @@
+"""The editorial workflow's rules: who may do what, old URLs, conflicts, revisions and presence.
+
+Views and the admin call these; the model calls keep_old_url() after every save.
+"""
+
+import datetime
+import difflib
+from dataclasses import dataclass
+
+from django.contrib.redirects.models import Redirect
+from django.contrib.sites.models import Site
+from django.utils import timezone
+
+from .body import html_to_text
+
+PRESENCE_WINDOW_SECONDS = 60
+
+
+# ---------------------------------------------------------------------------------------------
+# Roles
+
+
+def can_publish(user):
+    return user.has_perm("articles.publish_article")
+
+
+def can_edit(user, article):
+    """Editors edit anything; a writer only their own article, and only until it is published."""
+    if not user.has_perm("articles.change_article"):
+        return False
+    if can_publish(user) or article is None:
+        return True
+    return article.created_by_id == user.pk and article.status != article.Status.PUBLISHED
+
+
+# ---------------------------------------------------------------------------------------------
+# Links never break
+
+
+def _was_public(state, now):
+    return (
+        state["status"] == "published" and state["published_at"] is not None and state["published_at"] <= now
+    )
+
+
+def keep_old_url(article, previous):
+    """After a save: a public article whose address changed leaves a 301 behind; one taken down, a 410.
+
+    `previous` holds the slug, publication_date, status and published_at read before the save.
+    Chains collapse: every redirect that pointed at the old address now points at the new one.
+    """
+    from .models import Article
+
+    now = timezone.now()
+    if not _was_public(previous, now):
+        return
+    site = Site.objects.get_current()
+    old = Article(slug=previous["slug"], publication_date=previous["publication_date"]).get_absolute_url()
+    new = article.get_absolute_url()
+    if article.is_published():
+        if old != new:
+            Redirect.objects.filter(site=site, new_path=old).update(new_path=new)
+            Redirect.objects.update_or_create(site=site, old_path=old, defaults={"new_path": new})
+        Redirect.objects.filter(site=site, old_path=new).delete()
+    else:
+        # Taken down: readers who follow an old link learn it is gone for good, not mistyped.
+        Redirect.objects.update_or_create(site=site, old_path=old, defaults={"new_path": ""})
+
+
+def mark_gone(article):
+    """A public article deleted: its address answers 410 Gone."""
+    if article.is_published():
+        Redirect.objects.update_or_create(
+            site=Site.objects.get_current(), old_path=article.get_absolute_url(), defaults={"new_path": ""}
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Conflicts: what the other editor changed, and the editor's own change reapplied on top
+
+MERGED_FIELDS = ["headline", "slug", "standfirst", "body", "kind", "status", "published_at", "featured",
+                 "hero_caption", "seo_title", "seo_description"]  # fmt: skip
+
+
+@dataclass
+class FieldMerge:
+    name: str
+    label: str
+    base: str
+    theirs: str
+    mine: str
+
+    @property
+    def they_changed(self):
+        return self.theirs != self.base
+
+    @property
+    def i_changed(self):
+        return self.mine != self.base
+
+    @property
+    def clash(self):
+        return self.they_changed and self.i_changed and self.theirs != self.mine
+
+    @property
+    def merged(self):
+        """Theirs where only they changed it, mine where I did (mine wins a clash, shown to me)."""
+        return self.mine if self.i_changed else self.theirs
+
+    def diff(self, a, b):
+        a_text, b_text = (html_to_text(v) if self.name == "body" else v for v in (a, b))
+        return list(difflib.ndiff(a_text.splitlines() or [""], b_text.splitlines() or [""]))
+
+    @property
+    def their_diff(self):
+        return self.diff(self.base, self.theirs)
+
+
+def three_way_merge(base, theirs, mine, labels):
+    """Per field: base (the version my form started from), theirs (stored now), mine (my POST)."""
+    return [
+        FieldMerge(
+            name,
+            labels.get(name, name),
+            _text(base.get(name)),
+            _text(theirs.get(name)),
+            _text(mine.get(name)),
+        )
+        for name in MERGED_FIELDS
+    ]
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return (
+            timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+            if hasattr(value, "hour")
+            else value.isoformat()
+        )
+    return str(value)
+
+
+def readable_diff(old_text, new_text):
+    """Line-by-line changes for people: [(op, line)] with op in {"+", "-", " "}."""
+    return [(line[0], line[2:]) for line in difflib.ndiff(old_text.splitlines(), new_text.splitlines())
+            if not line.startswith("?")]  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# Presence
+
+
+def touch_presence(article, user):
+    """Record that `user` has the article open; return the others who do, freshest first."""
+    from .models import EditingSession
+
+    now = timezone.now()
+    updated = EditingSession.objects.filter(article=article, user=user).update(last_seen=now)
+    if not updated:
+        EditingSession.objects.get_or_create(article=article, user=user, defaults={"last_seen": now})
+    return others_editing(article, user)
+
+
+def others_editing(article, user):
+    from .models import EditingSession
+
+    since = timezone.now() - datetime.timedelta(seconds=PRESENCE_WINDOW_SECONDS)
+    return list(
+        EditingSession.objects.filter(article=article, last_seen__gte=since)
+        .exclude(user=user)
+        .select_related("user")
+        .order_by("-last_seen")
+    )
+
+
+def leave(article, user):
+    from .models import EditingSession
+
+    EditingSession.objects.filter(article=article, user=user).delete()
