@@ -203,9 +203,17 @@ class EntityTag(TagBase):
             self.slug = self.name_key
         if not self.slug:
             raise ValidationError(f"{self.name!r} has no letters or digits and cannot be saved.")
+        old_slug = None
+        if not self._state.adding:
+            old_slug = type(self).objects.filter(pk=self.pk).values_list("slug", flat=True).first()
         # Deliberately skip TagBase.save(), which would silently add "_1" to a taken slug and so
         # create a second "Dries Mertens": here the slug is the identity and a clash is an error.
         models.Model.save(self, *args, **kwargs)
+        if old_slug and old_slug != self.slug:
+            from .workflow import move_address
+
+            # Renamed: the old page answers 301 with the new one.
+            move_address(type(self)(slug=old_slug).get_absolute_url(), self.get_absolute_url())
 
     def alias_list(self):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]

@@ -93,11 +93,10 @@ def merge_entities(survivor, others):
 
     Returns the number of articles whose tags moved.
     """
-    from django.contrib.redirects.models import Redirect
-    from django.contrib.sites.models import Site
     from django.db import transaction
 
     from .models import Club, Goal, Match, Player
+    from .workflow import move_address
 
     others = [o for o in others if o.pk != survivor.pk]
     if not others:
@@ -137,14 +136,9 @@ def merge_entities(survivor, others):
             for article in other.pinned_articles.all():
                 survivor.pinned_articles.add(article)
 
-        site = Site.objects.get_current()
-        new_path = survivor.get_absolute_url()
         for other in others:
-            old_path = other.get_absolute_url()
             # Earlier redirects to the old page now go straight to the survivor: one hop.
-            Redirect.objects.filter(site=site, new_path=old_path).update(new_path=new_path)
-            Redirect.objects.update_or_create(site=site, old_path=old_path, defaults={"new_path": new_path})
-        Redirect.objects.filter(site=site, old_path=new_path).delete()
+            move_address(other.get_absolute_url(), survivor.get_absolute_url())
 
         model.objects.filter(pk__in=old_ids).delete()
         survivor.aliases = "\n".join(aliases)

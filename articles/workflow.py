@@ -43,36 +43,39 @@ def _was_public(state, now):
     )
 
 
+def move_address(old_path, new_path):
+    """`old_path` now answers 301 to `new_path` (or 410 Gone when `new_path` is empty), in one hop.
+
+    Redirects that pointed at `old_path` are rewritten to `new_path`, and a stale redirect away
+    from `new_path` (an address that lives again) is dropped.
+    """
+    if old_path == new_path:
+        return
+    site = Site.objects.get_current()
+    if new_path:
+        Redirect.objects.filter(site=site, new_path=old_path).update(new_path=new_path)
+        Redirect.objects.filter(site=site, old_path=new_path).delete()
+    Redirect.objects.update_or_create(site=site, old_path=old_path, defaults={"new_path": new_path})
+
+
 def keep_old_url(article, previous):
     """After a save: a public article whose address changed leaves a 301 behind; one taken down, a 410.
 
     `previous` holds the slug, publication_date, status and published_at read before the save.
-    Chains collapse: every redirect that pointed at the old address now points at the new one.
     """
     from .models import Article
 
-    now = timezone.now()
-    if not _was_public(previous, now):
+    if not _was_public(previous, timezone.now()):
         return
-    site = Site.objects.get_current()
     old = Article(slug=previous["slug"], publication_date=previous["publication_date"]).get_absolute_url()
-    new = article.get_absolute_url()
-    if article.is_published():
-        if old != new:
-            Redirect.objects.filter(site=site, new_path=old).update(new_path=new)
-            Redirect.objects.update_or_create(site=site, old_path=old, defaults={"new_path": new})
-        Redirect.objects.filter(site=site, old_path=new).delete()
-    else:
-        # Taken down: readers who follow an old link learn it is gone for good, not mistyped.
-        Redirect.objects.update_or_create(site=site, old_path=old, defaults={"new_path": ""})
+    # Taken down: readers who follow an old link learn it is gone for good, not mistyped.
+    move_address(old, article.get_absolute_url() if article.is_published() else "")
 
 
 def mark_gone(article):
     """A public article deleted: its address answers 410 Gone."""
     if article.is_published():
-        Redirect.objects.update_or_create(
-            site=Site.objects.get_current(), old_path=article.get_absolute_url(), defaults={"new_path": ""}
-        )
+        move_address(article.get_absolute_url(), "")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -77,6 +77,8 @@ def _article_form(**overrides):
         "hero_caption": "",
         "seo_title": "",
         "seo_description": "",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data

@@ -13,12 +13,14 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
+from reversion.admin import VersionAdmin
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
 from ..body import html_to_text
 from ..entities import suggest_tags
-from ..models import Article, Club, Match, Player
+from ..models import Article, Club, Correction, Match, Player
+from .workflow import WorkflowAdminMixin
 
 # taggit's generic Tag model is unused (clubs and players are our tags); hide it from editors.
 admin.site.unregister(Tag)
@@ -37,6 +39,15 @@ class ClubFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CorrectionInline(admin.StackedInline):
+    """Dated corrections, appended to a published article by editors."""
+
+    model = Correction
+    extra = 0
+    fields = ["published_on", "note"]
+    verbose_name_plural = "Corrections (shown at the foot of the article)"
+
+
 class BulkTagForm(forms.Form):
     """Which club and/or player to add to (or remove from) the selected articles."""
 
@@ -53,7 +64,7 @@ class BulkTagForm(forms.Form):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(WorkflowAdminMixin, VersionAdmin):
     list_display = ["headline", "publication_state", "published_at", "kind", "match", "featured"]
     list_filter = [
         "status",
@@ -83,7 +94,8 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Search engines", {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]}),
     ]
 
-    actions = ["add_tag_to_selected", "remove_tag_from_selected"]
+    actions = [*WorkflowAdminMixin.actions, "add_tag_to_selected", "remove_tag_from_selected"]
+    inlines = [CorrectionInline]
 
     class Media:
         js = ["js/tag-suggestions.js"]

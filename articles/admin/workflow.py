@@ -1,0 +1,384 @@
+"""The article admin's workflow: roles on the server, no lost updates, revisions, presence.
+
+`WorkflowAdminMixin` goes in front of ArticleAdmin. What it guarantees, whatever the browser sent:
+
+- writers edit only their own unpublished articles, cannot publish, schedule, move a live
+  article's time or change its authors (read-only fields are not taken from a POST at all);
+- a save based on a stale copy is refused by a conditional UPDATE and answered with a conflict
+  page that keeps the editor's text and offers their change reapplied on top of the new version;
+- the same form submitted twice (double click, retried POST) saves once;
+- every save keeps a revision; any two can be compared, and one restored as a new revision.
+"""
+
+import uuid
+
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from reversion.models import Version
+
+from ..body import html_to_text
+from ..models import Article, Club, Player, SaveReceipt, StaleArticle, TaggedClub, TaggedPlayer
+from ..workflow import (
+    MERGED_FIELDS,
+    can_edit,
+    can_publish,
+    leave,
+    mark_gone,
+    readable_diff,
+    three_way_merge,
+    touch_presence,
+)
+
+WRITER_READ_ONLY = ["published_at", "featured", "authors"]
+
+
+class ArticleForm(forms.ModelForm):
+    """The article form plus the version it was based on and a token for this one submission."""
+
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    edit_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["base_version"] = self.instance.version if self.instance.pk else None
+            self.initial["edit_token"] = uuid.uuid4()
+
+
+class WorkflowAdminMixin:
+    form = ArticleForm
+    actions = ["submit_for_review", "publish_now", "unpublish"]
+
+    # --- Roles -------------------------------------------------------------------------------
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and can_edit(request.user, obj)
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not can_publish(request.user):
+            fields += [f for f in WRITER_READ_ONLY if f not in fields]
+        return fields
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not can_publish(request.user):
+            # A writer may keep a draft or submit it; "published" is not even a valid choice.
+            kwargs["choices"] = [
+                (Article.Status.DRAFT, Article.Status.DRAFT.label),
+                (Article.Status.REVIEW, Article.Status.REVIEW.label),
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        # The hidden workflow fields ride along with the story.
+        hidden = ["base_version", "edit_token"]
+        return [
+            (name, {**opts, "fields": [*opts["fields"], *(hidden if i == 0 else [])]})
+            for i, (name, opts) in enumerate(fieldsets)
+        ]
+
+    # --- Saving -------------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        if not can_publish(request.user) and obj.status == Article.Status.PUBLISHED:
+            raise PermissionDenied("Only editors publish.")  # belt and braces: the form refuses it too
+        token = form.cleaned_data.get("edit_token")
+        if change:
+            obj.save(expected_version=form.cleaned_data.get("base_version") or obj.version)
+        else:
+            obj.created_by = request.user
+            obj.save()
+        if token:
+            # Unique: a concurrent duplicate of this very submission fails here and rolls back.
+            SaveReceipt.objects.create(token=token, article=obj)
+        leave(obj, request.user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change and not can_publish(request.user):
+            profile = getattr(request.user, "author_profile", None)
+            if profile:
+                form.instance.authors.add(profile)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        token = request.POST.get("edit_token") if request.method == "POST" else None
+        already = self._already_saved(token)
+        if already:
+            return already
+        if object_id and request.method == "GET":
+            article = self.get_object(request, unquote(object_id))
+            if article and self.has_change_permission(request, article):
+                extra_context = {**(extra_context or {}), **self._presence_context(request, article)}
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleArticle as stale:
+            return self.conflict_view(request, stale)
+        except IntegrityError:
+            already = self._already_saved(token)
+            if already:
+                return already
+            raise
+
+    def _already_saved(self, token):
+        try:
+            token = uuid.UUID(token) if token else None
+        except ValueError:
+            return None
+        receipt = SaveReceipt.objects.filter(token=token).select_related("article").first() if token else None
+        if not receipt or not receipt.article:
+            return None
+        url = reverse("admin:articles_article_change", args=[receipt.article.pk])
+        response = HttpResponseRedirect(url)
+        response.already_saved = True
+        return response
+
+    def delete_model(self, request, obj):
+        mark_gone(obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            mark_gone(article)
+        super().delete_queryset(request, queryset)
+
+    # --- Conflicts ----------------------------------------------------------------------------
+
+    def conflict_view(self, request, stale):
+        article = get_object_or_404(Article, pk=stale.pk)
+        theirs = {name: getattr(article, name) for name in MERGED_FIELDS}
+        base = self._snapshot(article, stale.expected_version) or theirs
+        mine = {name: request.POST.get(name, "") for name in MERGED_FIELDS}
+        labels = {f.name: str(f.verbose_name).capitalize() for f in Article._meta.fields}
+        fields = three_way_merge(base, theirs, mine, labels)
+        carried = [
+            (key, value)
+            for key, values in request.POST.lists()
+            for value in values
+            if key not in {*MERGED_FIELDS, "base_version", "edit_token", "csrfmiddlewaretoken"}
+        ]
+        last = Version.objects.get_for_object(article).select_related("revision__user").first()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Someone saved this article while you were editing",
+            "opts": self.model._meta,
+            "article": article,
+            "fields": fields,
+            "changed_by_them": [f for f in fields if f.they_changed],
+            "clashes": [f for f in fields if f.clash],
+            "carried": carried,
+            "new_version": article.version,
+            "new_token": uuid.uuid4(),
+            "saved_by": last.revision.user if last else None,
+            "saved_at": last.revision.date_created if last else article.updated_at,
+            "action_url": reverse("admin:articles_article_change", args=[article.pk]),
+        }
+        return TemplateResponse(request, "admin/articles/article/conflict.html", context, status=409)
+
+    @staticmethod
+    def _snapshot(article, version_number):
+        """The article's fields as they were at `version_number`, from its revisions."""
+        for version in Version.objects.get_for_object(article):
+            fields = version.field_dict
+            if fields.get("version") == version_number:
+                return fields
+        return None
+
+    # --- Presence -----------------------------------------------------------------------------
+
+    def _presence_context(self, request, article):
+        others = touch_presence(article, request.user)
+        return {
+            "others_editing": others,
+            "heartbeat_url": reverse("admin:articles_article_heartbeat", args=[article.pk]),
+        }
+
+    def heartbeat_view(self, request, object_id):
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        now = timezone.now()
+        others = [
+            {
+                "name": s.user.get_full_name() or s.user.get_username(),
+                "seconds_ago": int((now - s.last_seen).total_seconds()),
+            }
+            for s in touch_presence(article, request.user)
+        ]
+        return JsonResponse({"others": others, "version": article.version})
+
+    # --- Revisions ----------------------------------------------------------------------------
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Compare a revision with the article as it is now, and restore it as a new revision."""
+        article = get_object_or_404(Article, pk=unquote(object_id))
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        version = get_object_or_404(Version.objects.get_for_object(article), pk=version_id)
+        if request.method == "POST":
+            self._restore(request, article, version)
+            self.message_user(
+                request,
+                f"Restored the revision of {timezone.localtime(version.revision.date_created):%d %b %Y %H:%M}"
+                " as a new revision.",
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+        return self._compare(request, article, version, None)
+
+    def history_view(self, request, object_id, extra_context=None):
+        article = get_object_or_404(Article, pk=unquote(object_id))
+        versions = Version.objects.get_for_object(article).select_related("revision__user").order_by("-pk")
+        return super().history_view(request, object_id, {**(extra_context or {}), "versions": versions})
+
+    def compare_view(self, request, object_id):
+        article = get_object_or_404(Article, pk=unquote(object_id))
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(article)
+        try:
+            older = versions.get(pk=request.GET.get("a"))
+            newer = versions.get(pk=request.GET.get("b"))
+        except (Version.DoesNotExist, ValueError):
+            raise Http404("Choose two revisions of this article.") from None
+        if older.revision.date_created > newer.revision.date_created:
+            older, newer = newer, older
+        return self._compare(request, article, older, newer)
+
+    def _compare(self, request, article, older, newer):
+        old_state = _state_of(older)
+        new_state = _state_of(newer) if newer else _current_state(article)
+        rows = []
+        for label, key in (("Headline", "headline"), ("Standfirst", "standfirst"), ("Body", "body")):
+            rows.append((label, readable_diff(old_state[key], new_state[key])))
+        for label, key in (("Clubs", "clubs"), ("Players", "players")):
+            removed, added = sorted(old_state[key] - new_state[key]), sorted(new_state[key] - old_state[key])
+            rows.append((label, [("-", n) for n in removed] + [("+", n) for n in added]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Changes to “{article.headline}”",
+            "opts": self.model._meta,
+            "article": article,
+            "older": older,
+            "newer": newer,
+            "rows": rows,
+            "can_restore": newer is None and self.has_change_permission(request, article),
+        }
+        return TemplateResponse(request, "admin/articles/article/revision_diff.html", context)
+
+    def _restore(self, request, article, version):
+        fields = version.field_dict
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(f"Restored the revision of {version.revision.date_created:%Y-%m-%d %H:%M}.")
+            for name in ["headline", "slug", "standfirst", "body", "kind", "hero_caption", "seo_title",
+                         "seo_description", "featured"]:  # fmt: skip
+                setattr(article, name, fields[name])
+            article.match_id = fields.get("match")
+            article.hero_image_id = fields.get("hero_image")
+            if can_publish(request.user):
+                article.status, article.published_at = fields["status"], fields["published_at"]
+            article.save()
+            article.authors.set(fields.get("authors", []))
+            clubs, players = _tag_ids(version)
+            article.clubs.set(list(Club.objects.filter(pk__in=clubs)))
+            article.players.set(list(Player.objects.filter(pk__in=players)))
+
+    # --- Actions ------------------------------------------------------------------------------
+
+    @admin.action(description="Submit the selected drafts for review", permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        done = self._transition(
+            request, queryset, Article.Status.REVIEW, {Article.Status.DRAFT}, "Submitted for review."
+        )
+        self.message_user(request, f"Submitted {done} article(s) for review.", messages.SUCCESS)
+
+    @admin.action(description="Publish the selected articles now", permissions=["publish"])
+    def publish_now(self, request, queryset):
+        done = self._transition(
+            request, queryset, Article.Status.PUBLISHED, {Article.Status.DRAFT, Article.Status.REVIEW},
+            "Published.", publish=True,
+        )  # fmt: skip
+        self.message_user(request, f"Published {done} article(s).", messages.SUCCESS)
+
+    @admin.action(description="Unpublish the selected articles", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        done = self._transition(
+            request, queryset, Article.Status.DRAFT, {Article.Status.PUBLISHED}, "Unpublished."
+        )
+        self.message_user(request, f"Unpublished {done} article(s); their addresses now answer 410 Gone.")
+
+    def _transition(self, request, queryset, status, allowed_from, message, publish=False):
+        done = 0
+        for article in queryset:
+            if article.status not in allowed_from or not self.has_change_permission(request, article):
+                continue
+            with transaction.atomic(), reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(message)
+                article.status = status
+                if publish and (article.published_at is None or article.published_at > timezone.now()):
+                    article.published_at = timezone.now()
+                article.save()
+            self.log_change(request, article, message)
+            done += 1
+        return done
+
+    def get_urls(self):
+        heartbeat = self.admin_site.admin_view(require_POST(self.heartbeat_view))
+        compare = self.admin_site.admin_view(self.compare_view)
+        return [
+            path("<path:object_id>/heartbeat/", heartbeat, name="articles_article_heartbeat"),
+            path("<path:object_id>/history/compare/", compare, name="articles_article_compare"),
+            *super().get_urls(),
+        ]
+
+
+def _tag_ids(version):
+    """The club and player ids tagged in the revision that `version` belongs to."""
+    clubs, players = set(), set()
+    for related in version.revision.version_set.all():
+        if related._model is TaggedClub:
+            clubs.add(related.field_dict["tag"])
+        elif related._model is TaggedPlayer:
+            players.add(related.field_dict["tag"])
+    return clubs, players
+
+
+def _names(model, ids):
+    return set(model.objects.filter(pk__in=ids).values_list("name", flat=True))
+
+
+def _state_of(version):
+    fields = version.field_dict
+    clubs, players = _tag_ids(version)
+    return {
+        "headline": fields.get("headline", ""),
+        "standfirst": fields.get("standfirst", ""),
+        "body": html_to_text(fields.get("body", "")),
+        "clubs": _names(Club, clubs),
+        "players": _names(Player, players),
+    }
+
+
+def _current_state(article):
+    return {
+        "headline": article.headline,
+        "standfirst": article.standfirst,
+        "body": html_to_text(article.body),
+        "clubs": {c.name for c in article.clubs.all()},
+        "players": {p.name for p in article.players.all()},
+    }
