@@ -69,6 +69,11 @@ class PreparedUpload(ContentFile):
         self.picture = picture
         self.icc_profile = icc_profile
 
+    def release(self):
+        """Drop the decoded pixels, which reference cycles (form, instance, field file) would
+        otherwise keep alive until Python's next full collection."""
+        self.picture = None
+
 
 def prepare_upload(upload, name=None):
     """Check `upload` (any Django File, named `name` or by itself) against the rules above;
