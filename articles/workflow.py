@@ -81,8 +81,9 @@ def mark_gone(article):
 # ---------------------------------------------------------------------------------------------
 # Conflicts: what the other editor changed, and the editor's own change reapplied on top
 
-MERGED_FIELDS = ["headline", "slug", "standfirst", "body", "kind", "status", "published_at", "featured",
-                 "hero_caption", "seo_title", "seo_description"]  # fmt: skip
+# The words of the story, merged field by field; everything else (status, time, tags, match,
+# picture) is carried over from the editor's own form as they submitted it.
+MERGED_FIELDS = ["headline", "slug", "standfirst", "body", "hero_caption", "seo_title", "seo_description"]
 
 
 @dataclass

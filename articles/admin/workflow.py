@@ -239,6 +239,17 @@ class WorkflowAdminMixin:
             return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
         return self._compare(request, article, version, None)
 
+    def recoverlist_view(self, request, extra_context=None):
+        # Who may delete may bring back; writers cannot delete, so they do not recover either.
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
     def history_view(self, request, object_id, extra_context=None):
         article = get_object_or_404(Article, pk=unquote(object_id))
         versions = Version.objects.get_for_object(article).select_related("revision__user").order_by("-pk")
@@ -287,8 +298,8 @@ class WorkflowAdminMixin:
             for name in ["headline", "slug", "standfirst", "body", "kind", "hero_caption", "seo_title",
                          "seo_description", "featured"]:  # fmt: skip
                 setattr(article, name, fields[name])
-            article.match_id = fields.get("match")
-            article.hero_image_id = fields.get("hero_image")
+            article.match_id = fields.get("match_id")
+            article.hero_image_id = fields.get("hero_image_id")
             if can_publish(request.user):
                 article.status, article.published_at = fields["status"], fields["published_at"]
             article.save()
@@ -352,9 +363,9 @@ def _tag_ids(version):
     clubs, players = set(), set()
     for related in version.revision.version_set.all():
         if related._model is TaggedClub:
-            clubs.add(related.field_dict["tag"])
+            clubs.add(related.field_dict["tag_id"])
         elif related._model is TaggedPlayer:
-            players.add(related.field_dict["tag"])
+            players.add(related.field_dict["tag_id"])
     return clubs, players
 
 
