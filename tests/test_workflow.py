@@ -107,19 +107,13 @@ def _matrix_urls(own, others, live):
 
 # Expected status of a GET for each role. A writer sees others' articles read-only (200) but
 # cannot change them (see the POST tests below); anonymous visitors are sent to the login page.
+PAGES = ["changelist", "add", "own draft", "another's draft", "live article", "delete", "history", "recover"]
 MATRIX = {
-    "anonymous": dict.fromkeys(
-        ["changelist", "add", "own draft", "another's draft", "live article", "delete", "history", "recover"], 302
-    ),
-    "writer": {"changelist": 200, "add": 200, "own draft": 200, "another's draft": 200, "live article": 200,
-               "delete": 403, "history": 200, "recover": 403},
-    "editor": dict.fromkeys(
-        ["changelist", "add", "own draft", "another's draft", "live article", "delete", "history", "recover"], 200
-    ),
-    "superuser": dict.fromkeys(
-        ["changelist", "add", "own draft", "another's draft", "live article", "delete", "history", "recover"], 200
-    ),
-}  # fmt: skip
+    "anonymous": dict.fromkeys(PAGES, 302),
+    "writer": {**dict.fromkeys(PAGES, 200), "delete": 403, "recover": 403},
+    "editor": dict.fromkeys(PAGES, 200),
+    "superuser": dict.fromkeys(PAGES, 200),
+}
 
 
 @pytest.mark.parametrize("role", list(MATRIX))
@@ -251,8 +245,8 @@ def test_the_second_of_two_editors_saving_the_same_copy_gets_the_conflict_page(p
     ).group(1)
     fields.update({k: v for k, v in b_form.items() if k.startswith(("published_at", "corrections"))})
     for name in ("slug", "standfirst", "hero_caption", "seo_title", "seo_description"):
-        fields[name] = re.search(rf'id="reapply-{name}" name="{name}"[^>]*?(?:value="([^"]*)"|>(.*?)</textarea>)',
-                                 reapply, re.S).group(1) or ""  # fmt: skip
+        pattern = rf'id="reapply-{name}" name="{name}"[^>]*?(?:value="([^"]*)"|>(.*?)</textarea>)'
+        fields[name] = re.search(pattern, reapply, re.S).group(1) or ""
     fields = {k: html_lib.unescape(v) for k, v in fields.items()}
     response = b.post(change_url(article), fields)
     assert response.status_code == 302, re.findall(
