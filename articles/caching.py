@@ -167,6 +167,10 @@ class PageCacheMiddleware:
             return self._serve(request, stored, "hit")
 
         locked = _quietly("add", lock_key, 1, _config("LOCK_SECONDS"))
+        if locked is None:
+            # The cache went away between the two calls: don't wait on it, just render.
+            request.page_cache = "down"
+            return self._render(request, fresh_until=None)
         if not locked:
             if stored and stored.generation == generation:
                 # Only time made it old: serve it while the lock holder rebuilds.
