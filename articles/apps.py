@@ -10,3 +10,7 @@ class ArticlesConfig(AppConfig):
         from .caching import connect_receivers
 
         connect_receivers(self)
+        # The search index follows every save and delete (articles/search.py).
+        from .search import connect_receivers as connect_search
+
+        connect_search()

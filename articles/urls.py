@@ -41,4 +41,5 @@ urlpatterns = [
     path("competitions/", views.CompetitionIndexView.as_view(), name="competitions"),
     path("competitions/<slug:slug>/", views.CompetitionDetailView.as_view(), name="competition"),
     path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author"),
+    path("search/", views.SearchView.as_view(), name="search"),
 ]

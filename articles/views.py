@@ -7,12 +7,14 @@ club, player, competition or author up or 404s, then narrows the published artic
 import datetime
 
 from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
+from . import search
 from .body import render_body
 from .models import Article, Author, Club, Competition, Goal, Match, Player
 
@@ -196,4 +198,35 @@ class AuthorDetailView(PublishedArticlesMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["author"] = self.author
+        return context
+
+
+class SearchView(TemplateView):
+    """/search/?q=: ranked, highlighted, filtered and paginated (articles/search.py does the work)."""
+
+    template_name = "articles/search.html"
+    paginate_by = settings.NEWSROOM["ARTICLES_PER_PAGE"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = search.SearchForm(self.request.GET or None)
+        context["form"] = form
+        if not form.is_bound or not form.is_valid():
+            return context
+        parsed = search.parse_query(form.cleaned_data["q"])
+        results = search.search_articles(parsed, form.filters())
+        paginator = Paginator(results.ids, self.paginate_by)
+        try:
+            page = paginator.page(self.request.GET.get("page") or 1)
+        except InvalidPage:
+            raise Http404("No such page of results.") from None
+        found = Article.objects.for_cards().in_bulk(page.object_list)
+        articles = [found[pk] for pk in page.object_list if pk in found]
+        for article in articles:
+            article.search_headline = search.highlight(article.headline, parsed.terms)
+            article.search_snippet = search.snippet(article, parsed.terms)
+        context.update(
+            query=parsed, searched=bool(parsed.terms or form.filters()), articles=articles,
+            page_obj=page, paginator=paginator, is_paginated=page.has_other_pages(),
+        )  # fmt: skip
         return context

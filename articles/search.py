@@ -1,0 +1,432 @@
+"""Full-text search over published articles, behind one small interface: `search_articles()`.
+
+Two engines, one behaviour:
+
+- **SQLite** (the embedded default): an FTS5 virtual table `articles_search`, rowid = article id,
+  columns headline / about (standfirst, clubs and players with their aliases) / facts
+  (competition, round, venue, month, authors) / body.
+- **PostgreSQL**: a table `articles_search (article_id, document tsvector)` with a GIN index; the
+  document is `to_tsvector('simple', unaccent(...))` with weights A (headline), B (about),
+  C (facts), D (body).
+
+Text is folded in Python before either engine sees it (`entities.fold_name`: case, accents, ø, ß,
+full-width letters) and cut into plain ASCII words, so both engines index and query exactly the
+same words ("Mane" finds "Mané"). Neither engine stems, so they agree on every query.
+
+Every article is indexed, drafts included: a query only returns rows that join
+`Article.objects.published()`, so a scheduled report becomes findable at its time with no job and
+the publication rule stays written once. Receivers keep the index current on every save and
+delete of an article, its tags, authors, match, clubs and players (`connect_receivers`).
+
+Ranking: every word in the headline first; then every word in the headline, standfirst or tags;
+then anywhere; newest first within each tier.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django import forms
+from django.db import connection
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .body import html_to_text
+from .entities import fold_name, fold_text
+
+TABLE = "articles_search"
+MAX_QUERY_CHARS = 100  # longer queries are cut here (a reader never needs more)
+MAX_TERMS = 8
+MAX_RESULTS = 500  # ranked ids fetched per query; nobody pages past 40 pages of results
+# Words that name nothing on their own; dropped unless the query has nothing else.
+STOPWORDS = {"the", "a", "an", "and", "of", "v", "vs", "in", "at", "on", "to", "for", "by", "with"}
+SNIPPET_CHARS = 220
+_WORDS = re.compile(r"[a-z0-9]+")
+INDEX_BATCH = 200
+
+
+def words_of(text):
+    """The words an engine sees: folded to lower-case ASCII, punctuation gone."""
+    return _WORDS.findall(fold_name(text or ""))
+
+
+def _text(text):
+    return " ".join(words_of(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# The query
+
+
+@dataclass
+class ParsedQuery:
+    text: str  # what the reader typed, cut to MAX_QUERY_CHARS
+    terms: list  # folded words searched for, every one required
+    truncated: bool = False
+
+
+def parse_query(raw):
+    raw = (raw or "").replace("\x00", "").strip()
+    truncated = len(raw) > MAX_QUERY_CHARS
+    text = raw[:MAX_QUERY_CHARS]
+    terms = list(dict.fromkeys(words_of(text)))  # unique, in order
+    meaningful = [t for t in terms if t not in STOPWORDS]
+    return ParsedQuery(text, (meaningful or [])[:MAX_TERMS], truncated)
+
+
+@dataclass
+class SearchResults:
+    query: ParsedQuery
+    ids: list = field(default_factory=list)  # ranked ids of matching published articles
+
+
+def search_articles(query, filters=None):
+    """Ranked ids of the published articles matching `query` (a string or ParsedQuery).
+
+    `filters` narrows `Article.objects.published()`: a dict of ORM lookups or a Q object.
+    Returns SearchResults; an empty or junk query (no words left) matches nothing without
+    touching the database, unless filters alone narrow the list. At most MAX_RESULTS ids, best
+    first.
+    """
+    from .models import Article
+
+    parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+    filters = filters if isinstance(filters, Q) else Q(**(filters or {}))
+    articles = Article.objects.published().filter(filters)
+    if not parsed.terms:
+        if not filters:
+            return SearchResults(parsed)
+        # Filters alone (a club and a month, say): the newest first.
+        ids = articles.order_by("-published_at", "-pk").values_list("pk", flat=True)[:MAX_RESULTS]
+        return SearchResults(parsed, list(ids))
+    sql, params = articles.values("id", "published_at").query.sql_with_params()
+    ranked = _engine().ranked(parsed.terms, sql, params)
+    return SearchResults(parsed, ranked)
+
+
+class _SQLite:
+    create = [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+        "headline, about, facts, body, tokenize = 'unicode61 remove_diacritics 2')"
+    ]
+    drop = [f"DROP TABLE IF EXISTS {TABLE}"]
+
+    @staticmethod
+    def _match(terms, columns=None):
+        # Terms are [a-z0-9]+ only, and quoted anyway: reader input never reaches FTS5 syntax.
+        expression = " AND ".join(f'"{term}"' for term in terms)
+        return f"{{{' '.join(columns)}}} : ({expression})" if columns else expression
+
+    def ranked(self, terms, published_sql, params):
+        sql = (
+            f"SELECT a.id, CASE"
+            f" WHEN {TABLE}.rowid IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s) THEN 0"
+            f" WHEN {TABLE}.rowid IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s) THEN 1"
+            f" ELSE 2 END AS tier"
+            f" FROM {TABLE} JOIN ({published_sql}) a ON a.id = {TABLE}.rowid"
+            f" WHERE {TABLE} MATCH %s"
+            f" ORDER BY tier, a.published_at DESC, a.id DESC LIMIT {MAX_RESULTS}"
+        )
+        args = [self._match(terms, ["headline"]), self._match(terms, ["headline", "about"]),
+                *params, self._match(terms)]  # fmt: skip
+        with connection.cursor() as cursor:
+            cursor.execute(sql, args)
+            return [row[0] for row in cursor.fetchall()]
+
+    def write(self, documents):
+        with connection.cursor() as cursor:
+            cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(pk,) for pk in documents])
+            cursor.executemany(
+                f"INSERT INTO {TABLE} (rowid, headline, about, facts, body) VALUES (%s, %s, %s, %s, %s)",
+                [(pk, *doc) for pk, doc in documents.items()],
+            )
+
+    def delete(self, ids):
+        with connection.cursor() as cursor:
+            cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(pk,) for pk in ids])
+
+    def count(self):
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {TABLE}")
+            return cursor.fetchone()[0]
+
+
+class _PostgreSQL(_SQLite):
+    # A stored tsvector rather than a functional index: unaccent() is not IMMUTABLE, so it cannot
+    # sit in an index expression; computing the vector on write keeps the GIN index plain.
+    create = [
+        "CREATE EXTENSION IF NOT EXISTS unaccent",
+        f"CREATE TABLE IF NOT EXISTS {TABLE} (article_id bigint PRIMARY KEY, document tsvector NOT NULL)",
+        f"CREATE INDEX IF NOT EXISTS {TABLE}_document_gin ON {TABLE} USING gin (document)",
+    ]
+    drop = [f"DROP TABLE IF EXISTS {TABLE}"]
+    _VECTOR = " || ".join(
+        f"setweight(to_tsvector('simple', unaccent(%s)), '{weight}')" for weight in "ABCD"
+    )
+
+    def ranked(self, terms, published_sql, params):
+        sql = (
+            "SELECT a.id, CASE WHEN ts_filter(s.document, '{a}') @@ q THEN 0"
+            " WHEN ts_filter(s.document, '{a,b}') @@ q THEN 1 ELSE 2 END AS tier"
+            f" FROM {TABLE} s JOIN ({published_sql}) a ON a.id = s.article_id,"
+            " to_tsquery('simple', unaccent(%s)) q"
+            f" WHERE s.document @@ q ORDER BY tier, a.published_at DESC, a.id DESC LIMIT {MAX_RESULTS}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, " & ".join(terms)])
+            return [row[0] for row in cursor.fetchall()]
+
+    def write(self, documents):
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {TABLE} (article_id, document) VALUES (%s, {self._VECTOR})"
+                " ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document",
+                [(pk, *doc) for pk, doc in documents.items()],
+            )
+
+    def delete(self, ids):
+        with connection.cursor() as cursor:
+            cursor.executemany(f"DELETE FROM {TABLE} WHERE article_id = %s", [(pk,) for pk in ids])
+
+
+def _engine(conn=None):
+    return _PostgreSQL() if (conn or connection).vendor == "postgresql" else _SQLite()
+
+
+def create_index(schema_editor):
+    """Used by the search_index migration: the engine's table (and extension, and GIN index)."""
+    for statement in _engine(schema_editor.connection).create:
+        schema_editor.execute(statement)
+
+
+def drop_index(schema_editor):
+    for statement in _engine(schema_editor.connection).drop:
+        schema_editor.execute(statement)
+
+
+# ---------------------------------------------------------------------------------------------
+# Documents: what is indexed for one article
+
+
+def document_for(article):
+    """(headline, about, facts, body) as folded words; reads prefetched clubs, players, authors."""
+    names = []
+    for club in article.clubs.all():
+        names += [club.name, club.short_name, *club.alias_list()]
+    for player in article.players.all():
+        names += [player.name, *player.alias_list()]
+    facts = [author.name for author in article.authors.all()]
+    if article.published_at:
+        facts.append(f"{timezone.localtime(article.published_at):%B %Y}")
+    match = article.match
+    if match:
+        kickoff = timezone.localtime(match.kickoff)
+        facts += [match.competition.name, match.season, match.round, match.venue, f"{kickoff:%B %Y}"]
+    return (
+        _text(article.headline),
+        _text(" ".join([article.standfirst, *names])),
+        _text(" ".join(facts)),
+        _text(html_to_text(article.body)),
+    )
+
+
+def reindex(article_ids):
+    """Write (or remove) the index rows of these articles, a batch at a time."""
+    from .models import Article
+
+    engine = _engine()
+    ids = sorted(set(article_ids))
+    for start in range(0, len(ids), INDEX_BATCH):
+        chunk = ids[start : start + INDEX_BATCH]
+        articles = (
+            Article.objects.filter(pk__in=chunk)
+            .select_related("match__competition")
+            .prefetch_related("clubs", "players", "authors")
+        )
+        documents = {article.pk: document_for(article) for article in articles}
+        engine.delete(set(chunk) - documents.keys())
+        if documents:
+            engine.write(documents)
+
+
+def rebuild_index():
+    """Index every article again (after a restore or a bulk import); returns the count."""
+    from .models import Article
+
+    ids = list(Article.objects.values_list("pk", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")
+    reindex(ids)
+    return len(ids)
+
+
+# ---------------------------------------------------------------------------------------------
+# Snippets and highlighting: the same on both engines, escaped before any <mark> goes in
+
+
+def highlight(text, terms):
+    """`text` escaped, with whole-word matches of `terms` (folded) wrapped in <mark>."""
+    if not text:
+        return ""
+    spans = _term_spans(fold_text(text), terms)
+    return mark_safe(_marked(text, spans, 0, len(text)))
+
+
+def snippet(article, terms, length=SNIPPET_CHARS):
+    """A passage of the standfirst or body around the first match, with matches marked."""
+    text = " ".join(filter(None, [article.standfirst, html_to_text(article.body).replace("\n", " ")]))
+    spans = _term_spans(fold_text(text), terms)
+    if not spans:
+        cut = text[:length].rsplit(" ", 1)[0] if len(text) > length else text
+        return mark_safe(escape(cut) + ("…" if len(cut) < len(text) else ""))
+    first = spans[0][0]
+    start = max(0, first - length // 3)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    stop = min(len(text), start + length)
+    if stop < len(text):
+        stop = text.rfind(" ", start, stop) if text.rfind(" ", start, stop) > first else stop
+    body = _marked(text, spans, start, stop)
+    return mark_safe(("…" if start else "") + body + ("…" if stop < len(text) else ""))
+
+
+def _term_spans(folded, terms):
+    if not terms:
+        return []
+    pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, terms)) + r")(?![a-z0-9])")
+    return [m.span() for m in pattern.finditer(folded)]
+
+
+def _marked(text, spans, start, stop):
+    out, cursor = [], start
+    for left, right in spans:
+        if left < start or right > stop:
+            continue
+        out += [escape(text[cursor:left]), "<mark>", escape(text[left:right]), "</mark>"]
+        cursor = right
+    out.append(escape(text[cursor:stop]))
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Keeping the index current
+
+
+def _article_saved(sender, instance, **kwargs):
+    reindex([instance.pk])
+
+
+def _article_deleted(sender, instance, **kwargs):
+    _engine().delete([instance.pk])
+
+
+def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    from .models import Article
+
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, Article):
+        reindex([instance.pk])
+    elif pk_set:
+        reindex(pk_set)  # from the club's or player's side: the articles added or removed
+    elif action == "post_clear":
+        reindex(instance.articles.values_list("pk", flat=True))
+
+
+def _tag_row_loaded(sender, instance, raw=False, **kwargs):
+    # Through rows saved raw (loaddata, restore) send no m2m_changed; the tag managers do.
+    if raw:
+        reindex([instance.content_object_id])
+
+
+def _entity_deleting(sender, instance, **kwargs):
+    # Remember the articles before the cascade removes the tag rows; reindex them afterwards.
+    instance._search_article_ids = list(instance.articles.values_list("pk", flat=True))
+
+
+def _entity_deleted(sender, instance, **kwargs):
+    reindex(getattr(instance, "_search_article_ids", []))
+
+
+def _related_saved(sender, instance, **kwargs):
+    """A club, player, author, match or competition renamed: its articles' words changed."""
+    from .models import Article, Author, Club, Competition, Match, Player
+
+    lookup = {Club: "clubs", Player: "players", Author: "authors", Match: "match",
+              Competition: "match__competition"}[sender]  # fmt: skip
+    reindex(Article.objects.filter(**{lookup: instance}).values_list("pk", flat=True))
+
+
+def _build_if_empty(sender, using="default", **kwargs):
+    """After `migrate`: the first time the index exists, fill it from the articles already there."""
+    from .models import Article
+
+    if sender.name != "articles" or using != "default":
+        return
+    if _engine().count() == 0 and Article.objects.exists():
+        rebuild_index()
+
+
+def connect_receivers():
+    from .models import Article, Author, Club, Competition, Match, Player, TaggedClub, TaggedPlayer
+
+    uid = "search-index-"
+    post_save.connect(_article_saved, sender=Article, dispatch_uid=uid + "article")
+    post_delete.connect(_article_deleted, sender=Article, dispatch_uid=uid + "article-delete")
+    for through in (TaggedClub, TaggedPlayer, Article.authors.through):
+        m2m_changed.connect(_tags_changed, sender=through, dispatch_uid=uid + through.__name__)
+    for through in (TaggedClub, TaggedPlayer):
+        post_save.connect(_tag_row_loaded, sender=through, dispatch_uid=uid + through.__name__ + "-row")
+    for model in (Club, Player, Author, Match, Competition):
+        post_save.connect(_related_saved, sender=model, dispatch_uid=uid + model.__name__)
+    for model in (Club, Player, Author):
+        pre_delete.connect(_entity_deleting, sender=model, dispatch_uid=uid + model.__name__ + "-pre")
+        post_delete.connect(_entity_deleted, sender=model, dispatch_uid=uid + model.__name__ + "-del")
+    post_migrate.connect(_build_if_empty, dispatch_uid=uid + "migrate")
+
+
+# ---------------------------------------------------------------------------------------------
+# The reader's form
+
+
+class SearchForm(forms.Form):
+    """/search/?q=&club=&competition=&since=&until=: every field optional, all validated."""
+
+    q = forms.CharField(label="Search reports", required=False, strip=True)
+    club = forms.ModelChoiceField(
+        queryset=None, to_field_name="slug", required=False, empty_label="Any club", label="Club"
+    )
+    competition = forms.ModelChoiceField(
+        queryset=None, to_field_name="slug", required=False, empty_label="Any competition",
+        label="Competition",
+    )  # fmt: skip
+    since = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, **kwargs):
+        from .models import Club, Competition
+
+        super().__init__(*args, **kwargs)
+        self.fields["club"].queryset = Club.objects.only("name", "slug")
+        self.fields["competition"].queryset = Competition.objects.only("name", "slug")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            raise forms.ValidationError("The “From” date must be before the “To” date.")
+        return data
+
+    def filters(self):
+        """The narrowing of Article.objects.published() the form asks for, as one Q."""
+        data, narrowing = self.cleaned_data, Q()
+        if data.get("club"):
+            narrowing &= Q(clubs=data["club"])
+        if data.get("competition"):
+            narrowing &= Q(match__competition=data["competition"])
+        if data.get("since"):
+            narrowing &= Q(published_at__date__gte=data["since"])
+        if data.get("until"):
+            narrowing &= Q(published_at__date__lte=data["until"])
+        return narrowing
