@@ -57,6 +57,9 @@ class ArticleForm(forms.ModelForm):
 
 class WorkflowAdminMixin:
     form = ArticleForm
+    # Our history page: newest first, with two-revision comparison (reversion sets its own).
+    object_history_template = "admin/articles/article/object_history.html"
+    history_latest_first = True
     actions = ["submit_for_review", "publish_now", "unpublish"]
 
     # --- Roles -------------------------------------------------------------------------------
