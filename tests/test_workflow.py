@@ -459,3 +459,29 @@ def test_the_desk_shows_drafts_review_scheduled_published_and_being_edited(peopl
                  "Scheduled in the next 48 hours", "Tomorrow&#x27;s preview", "Recently published",
                  "Out already", "Being edited now", "Open in a tab"]:  # fmt: skip
         assert text in html, text
+
+
+def test_a_bad_goal_row_saves_nothing_of_the_match(people):
+    from .conftest import make_match
+
+    match = make_match(score=(1, 0))
+    scorer = make_player("Dries Mertens")
+    client = _client(people["editor"])
+    data = {
+        "competition": match.competition.pk, "season": "2019-20", "round": "Changed round", "venue": "",
+        "kickoff_0": timezone.localtime(match.kickoff).strftime("%d/%m/%Y"),
+        "kickoff_1": timezone.localtime(match.kickoff).strftime("%H:%M:%S"),
+        "home_club": match.home_club.pk, "away_club": match.away_club.pk,
+        "home_score": "2", "away_score": "0",
+        "attendance": "", "referee": "",
+        "goals-TOTAL_FORMS": "2", "goals-INITIAL_FORMS": "0",
+        "goals-0-minute": "12", "goals-0-added_time": "0", "goals-0-scorer": scorer.pk,
+        "goals-0-club": match.home_club.pk, "goals-0-kind": "open_play",
+        "goals-1-minute": "0", "goals-1-added_time": "0", "goals-1-scorer": scorer.pk,
+        "goals-1-club": match.home_club.pk, "goals-1-kind": "open_play",
+    }  # fmt: skip
+    response = client.post(reverse("admin:articles_match_change", args=[match.pk]), data)
+    assert response.status_code == 200
+    assert "Ensure this value is greater than or equal to 1" in response.content.decode()
+    match.refresh_from_db()
+    assert (match.round, match.home_score, match.goals.count()) == ("", 1, 0)
