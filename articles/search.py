@@ -430,3 +430,38 @@ class SearchForm(forms.Form):
         if data.get("until"):
             narrowing &= Q(published_at__date__lte=data["until"])
         return narrowing
+
+
+# ---------------------------------------------------------------------------------------------
+# Related reports: what a reader of one report is likely to look for next
+
+
+def related_articles(article, limit=4):
+    """Published reports on the same match first, then those sharing most clubs and players,
+    newest first. One query (plus the card prefetches), whatever the number of tags."""
+    from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
+    from django.db.models.functions import Coalesce
+
+    from .models import Article, TaggedClub, TaggedPlayer
+
+    clubs = [club.pk for club in article.clubs.all()]
+    players = [player.pk for player in article.players.all()]
+
+    def shared(through, tags):
+        rows = (
+            through.objects.filter(content_object=OuterRef("pk"), tag__in=tags)
+            .values("content_object").annotate(n=Count("pk")).values("n")
+        )  # fmt: skip
+        return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+    near = Q(pk__in=TaggedClub.objects.filter(tag__in=clubs).values("content_object")) | Q(
+        pk__in=TaggedPlayer.objects.filter(tag__in=players).values("content_object")
+    )
+    if article.match_id:
+        near |= Q(match_id=article.match_id)
+    same_match = Case(When(match_id=article.match_id, then=1), default=0) if article.match_id else Value(0)
+    return list(
+        Article.objects.published().for_cards().exclude(pk=article.pk).filter(near)
+        .annotate(same_match=same_match, shared=shared(TaggedClub, clubs) + shared(TaggedPlayer, players))
+        .order_by("-same_match", "-shared", "-published_at")[:limit]
+    )  # fmt: skip

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import feeds, views
+from . import feeds, sitemaps, views
 
 
 class TwoDigitConverter:
@@ -40,6 +40,15 @@ urlpatterns = [
     path("feeds/latest/atom/", feeds.LatestAtomFeed(), name="latest_atom"),
     path("competitions/", views.CompetitionIndexView.as_view(), name="competitions"),
     path("competitions/<slug:slug>/", views.CompetitionDetailView.as_view(), name="competition"),
+    path("competitions/<slug:slug>/feed/", feeds.CompetitionFeed(), name="competition_feed"),
+    path("competitions/<slug:slug>/atom/", feeds.CompetitionAtomFeed(), name="competition_atom"),
     path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author"),
+    path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
+    path("authors/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="author_atom"),
     path("search/", views.SearchView.as_view(), name="search"),
+    # Machines: in this namespace so the page cache keeps them (and drops them on any change).
+    path("sitemap.xml", sitemaps.index, name="sitemap_index"),
+    path("sitemap-news.xml", sitemaps.news, name="news_sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap"),
+    path("robots.txt", sitemaps.robots, name="robots"),
 ]

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import search
+from . import search, seo
 from .body import render_body
 from .models import Article, Author, Club, Competition, Goal, Match, Player
 
@@ -90,6 +90,11 @@ class ArticleDetailView(DetailView):
         article = context["article"]
         context["is_preview"] = self.is_preview
         context["body"] = render_body(article.body, article.clubs.all(), article.players.all())
+        # Issue 6: what readers and search engines see around the report (articles/seo.py).
+        context["related"] = search.related_articles(article)
+        context["reading_minutes"] = seo.reading_minutes(article.body)
+        context["share_image"] = seo.share_image(article.hero_image)
+        context["structured_data"] = seo.article_graph(self.request, article)
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -1,0 +1,158 @@
+"""What search engines and sharing cards read: JSON-LD, the share picture, absolute URLs.
+
+Everything here works from objects the view already fetched (prefetched renditions, authors,
+goals): no queries. `json_ld()` is the only way structured data reaches a page: json.dumps, then
+"<", ">" and "&" escaped so no headline can close the <script> element.
+"""
+
+import datetime
+import json
+import math
+import re
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from .body import html_to_text
+
+SPORT = "https://en.wikipedia.org/wiki/Association_football"
+WORDS_PER_MINUTE = 230  # an adult's silent reading speed for prose
+# Share cards want ~1200px wide; the 16:9 crop fills Open Graph and Twitter's large card.
+SHARE_WIDTH = 1280
+# Edits within this time of publication are not shown as an update.
+UPDATE_GRACE = datetime.timedelta(minutes=10)
+
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld(data):
+    """<script type="application/ld+json"> for `data`, safe whatever text it carries."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+def reading_minutes(body_html):
+    words = len(re.findall(r"\w+", html_to_text(body_html)))
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def share_image(image, crop="16:9", width=SHARE_WIDTH):
+    """The JPEG rendition closest to `width` (every scraper reads JPEG), from prefetched rows."""
+    if image is None:
+        return None
+    jpegs = [r for r in image.renditions.all() if r.crop == crop and r.format == "jpeg"]
+    if not jpegs:
+        return None
+    fitting = [r for r in jpegs if r.width <= width]
+    return max(fitting, key=lambda r: r.width) if fitting else min(jpegs, key=lambda r: r.width)
+
+
+def _absolute(request, url):
+    return request.build_absolute_uri(url)
+
+
+def organisation(request):
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": settings.NEWSROOM["SITE_NAME"],
+        "url": _absolute(request, "/"),
+        "logo": {"@type": "ImageObject", "url": _absolute(request, static("img/favicon.svg"))},
+    }
+
+
+def team(request, club, score=None):
+    data = {"@type": "SportsTeam", "name": club.name, "url": _absolute(request, club.get_absolute_url()),
+            "sport": SPORT}  # fmt: skip
+    if score is not None:
+        # schema.org has no score property on a team; additionalProperty is its extension point.
+        data["additionalProperty"] = {"@type": "PropertyValue", "name": "score", "value": score}
+    return data
+
+
+def sports_event(request, match, article=None):
+    home = team(request, match.home_club, match.home_score)
+    away = team(request, match.away_club, match.away_score)
+    data = {
+        "@type": "SportsEvent",
+        "name": f"{match.home_club.name} v {match.away_club.name}",
+        "description": str(match),
+        "sport": SPORT,
+        "startDate": match.kickoff.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "superEvent": {
+            "@type": "SportsEvent",
+            "name": match.competition.name,
+            "url": _absolute(request, match.competition.get_absolute_url()),
+        },  # fmt: skip
+        "homeTeam": home,
+        "awayTeam": away,
+        "competitor": [home, away],
+    }
+    if match.venue:
+        data["location"] = {"@type": "Place", "name": match.venue}
+    if article is not None:
+        data["url"] = _absolute(request, article.get_absolute_url())
+    return data
+
+
+def breadcrumbs(request, trail):
+    """trail: [(name, url)], the page itself last."""
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": _absolute(request, url)}
+            for n, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def article_trail(article):
+    trail = [("Home", "/")]
+    if article.match:
+        competition = article.match.competition
+        trail.append((competition.name, competition.get_absolute_url()))
+    trail.append((article.headline, article.get_absolute_url()))
+    return trail
+
+
+def article_graph(request, article):
+    """NewsArticle (+ SportsEvent for its match) + BreadcrumbList, as one JSON-LD @graph."""
+    url = _absolute(request, article.get_absolute_url())
+    images = []
+    for crop in ("16:9", "1:1", "full"):
+        rendition = share_image(article.hero_image, crop)
+        if rendition:
+            images.append(_absolute(request, rendition.file.url))
+    news = {
+        "@type": "NewsArticle",
+        "@id": url + "#article",
+        "mainEntityOfPage": url,
+        "url": url,
+        "headline": article.headline[:110],
+        "description": article.seo_description or article.standfirst,
+        "datePublished": article.published_at.isoformat() if article.published_at else None,
+        "dateModified": article.updated_at.isoformat(),
+        "author": [
+            {"@type": "Person", "name": a.name, "url": _absolute(request, a.get_absolute_url())}
+            for a in article.authors.all()
+        ],
+        "publisher": organisation(request),
+        "articleSection": article.match.competition.name if article.match else article.get_kind_display(),
+        "keywords": [c.name for c in article.clubs.all()] + [p.name for p in article.players.all()],
+        "isAccessibleForFree": True,
+        "inLanguage": "en-GB",
+    }
+    if images:
+        news["image"] = images
+    graph = [news]
+    if article.match:
+        event = sports_event(request, article.match)
+        event["@id"] = url + "#match"
+        news["about"] = {"@id": event["@id"]}
+        graph.append(event)
+    graph.append(breadcrumbs(request, article_trail(article)))
+    return {"@context": "https://schema.org", "@graph": graph}
