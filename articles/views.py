@@ -54,7 +54,30 @@ class FrontPageView(PublishedArticlesMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["lead"] = self.lead
         context["competitions"] = Competition.objects.all()
+        if not context["page_obj"].has_previous():
+            context["sections"] = latest_by_competition(exclude=[self.lead.pk] if self.lead else [])
         return context
+
+
+SECTION_LENGTH = 3
+
+
+def latest_by_competition(per_section=SECTION_LENGTH, exclude=()):
+    """[(competition, its latest published reports)], one query whatever the number of sections."""
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
+    ranked = (
+        Article.objects.published().filter(match__isnull=False).exclude(pk__in=exclude)
+        .annotate(row=Window(RowNumber(), partition_by=[F("match__competition")],
+                             order_by=[F("published_at").desc(), F("pk").desc()]))
+        .filter(row__lte=per_section).for_cards()
+        .order_by("match__competition__name", "-published_at", "-pk")
+    )  # fmt: skip
+    sections = {}
+    for article in ranked:
+        sections.setdefault(article.match.competition, []).append(article)
+    return list(sections.items())
 
 
 class ArticleDetailView(DetailView):

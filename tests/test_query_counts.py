@@ -26,6 +26,10 @@ PAGES = [
     "/competitions/big-cup/",
     "/authors/lead-writer/",
     "ARTICLE",
+    "/search/?q=report",
+    "/search/?q=star+striker&club=home-fc&competition=big-cup&since=2000-01-01",
+    "/sitemap-articles.xml",
+    "/sitemap-clubs.xml",
 ]
 
 
