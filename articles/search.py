@@ -101,7 +101,7 @@ def search_articles(query, filters=None):
         # Filters alone (a club and a month, say): the newest first.
         ids = articles.order_by("-published_at", "-pk").values_list("pk", flat=True)[:MAX_RESULTS]
         return SearchResults(parsed, list(ids))
-    sql, params = articles.values("id", "published_at").query.sql_with_params()
+    sql, params = articles.order_by().values("id", "published_at").query.sql_with_params()
     ranked = _engine().ranked(parsed.terms, sql, params)
     return SearchResults(parsed, ranked)
 
