@@ -436,6 +436,9 @@ class SearchForm(forms.Form):
 # Related reports: what a reader of one report is likely to look for next
 
 
+RELATED_CANDIDATES = 200
+
+
 def related_articles(article, limit=4):
     """Published reports on the same match first, then those sharing most clubs and players,
     newest first. One query (plus the card prefetches), whatever the number of tags."""
@@ -457,6 +460,10 @@ def related_articles(article, limit=4):
     near = Q(pk__in=TaggedClub.objects.filter(tag__in=clubs).values("content_object")) | Q(
         pk__in=TaggedPlayer.objects.filter(tag__in=players).values("content_object")
     )
+    # Rank only the newest candidates: a club with thousands of reports would otherwise cost two
+    # counting subqueries per report. Reports on the same match always take part.
+    recent = Article.objects.published().filter(near).order_by("-published_at").values("pk")
+    near = Q(pk__in=recent[:RELATED_CANDIDATES])
     if article.match_id:
         near |= Q(match_id=article.match_id)
     same_match = Case(When(match_id=article.match_id, then=1), default=0) if article.match_id else Value(0)

@@ -337,3 +337,19 @@ def test_search_runs_a_fixed_number_of_queries(client, season):
     many = count({"q": "the Reds", "club": "liverpool", "competition": "ucl", "since": "2019-01-01"})
     assert few <= 12 and many <= 12
     assert count({"q": "Liverpool"}) == few
+
+
+def test_related_reports_put_the_same_match_first_then_shared_clubs_and_players(client, season):
+    from articles.search import related_articles
+
+    anfield = season["articles"]["anfield"]
+    make_article(slug="ratings", headline="Player ratings", match=anfield.match,
+                 published_at=anfield.published_at - datetime.timedelta(days=400))  # fmt: skip
+    make_article(slug="hidden-ratings", headline="Draft ratings", match=anfield.match,
+                 status=Article.Status.DRAFT)  # fmt: skip
+    related = [a.slug for a in related_articles(anfield)]
+    # Same match (even when old), then Naples (both clubs and Mertens), then other Liverpool reports.
+    assert related[:2] == ["ratings", "napoli-liverpool"]
+    assert "hidden-ratings" not in related and "liverpool-napoli" not in related and len(related) == 4
+    html = client.get(anfield.get_absolute_url()).content.decode()
+    assert "Related reports" in html and 'href="/2019/09/17/napoli-liverpool/"' in html
