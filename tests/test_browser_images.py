@@ -43,7 +43,13 @@ def chosen(page, selector):
     match = re.search(r"/renditions/\w+/(full|16x9|1x1)-(\d+)w\.[0-9a-f]{16}\.(webp|jpg)$", source)
     assert match, source
     assert page.eval_on_selector(selector, "img => img.naturalWidth") > 0  # it loaded: media is served
-    return match.group(1), int(match.group(2)), match.group(3)
+    # `sizes` must agree with the stylesheet: the candidate covers the box it is shown in, and is
+    # not grossly bigger (the next smaller width would not have covered it).
+    shown = page.eval_on_selector(selector, "img => img.getBoundingClientRect().width * devicePixelRatio")
+    width = int(match.group(2))
+    assert shown <= width * 1.02, f"{selector}: {width}w shown {shown:.0f} px wide"
+    assert width <= max(shown * 1.6, 320), f"{selector}: {width}w for a {shown:.0f} px box"
+    return match.group(1), width, match.group(3)
 
 
 @pytest.mark.parametrize(
