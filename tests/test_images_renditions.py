@@ -355,3 +355,33 @@ def test_replacing_the_picture_remakes_every_rendition_and_keeps_the_old_origina
     assert not files & old_renditions
     # A replaced original may still be in a revision or a cached page: clean_media decides later.
     assert old_original in files
+
+
+def test_clean_media_keeps_an_original_that_a_revision_still_references(media_root):
+    import json
+    import os
+    import time
+
+    from django.contrib.contenttypes.models import ContentType
+    from reversion.models import Revision, Version
+
+    image = make_image((500, 400))
+    original = media_root / image.file.name
+    from django.utils import timezone
+
+    revision = Revision.objects.create(date_created=timezone.now(), comment="before the picture was deleted")
+    row = {"model": "articles.image", "pk": image.pk, "fields": {"file": image.file.name}}
+    Version.objects.create(
+        revision=revision, object_id=str(image.pk), content_type=ContentType.objects.get_for_model(Image),
+        db="default", format="json", object_repr=str(image),
+        serialized_data=json.dumps([row]),
+    )  # fmt: skip
+    image.delete()
+    old = time.time() - 48 * 3600
+    for stored in media_root.rglob("*"):
+        os.utime(stored, (old, old))
+
+    out = io.StringIO()
+    call_command("clean_media", stdout=out)
+    assert original.exists()  # a revision may bring it back
+    assert not list((media_root / "renditions").rglob("*.webp"))  # renditions can be remade

@@ -5,15 +5,17 @@ row names (an upload whose save failed, a replaced original, a rendition left by
 rebuild). Files younger than the grace period are kept: an upload in progress writes its file a
 moment before its row is committed. Only those two folders are ever looked at.
 
-When revisions arrive (issue 4), a file that an old revision still references is not an orphan:
-add those names in `referenced_names()` below.
+A file that a revision still references is never an orphan (see `referenced_names()`).
 """
 
+import json
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from reversion.models import Version
 
 from articles.models import Image, Rendition
 
@@ -24,8 +26,15 @@ def referenced_names():
     """Every storage name some row still needs."""
     names = set(Image.objects.exclude(file="").values_list("file", flat=True))
     names |= set(Rendition.objects.values_list("file", flat=True))
-    # Hook for the revisions issue: add the image files that saved revisions reference here, e.g.
-    # names |= set(Revision.objects.values_list("hero_image__file", flat=True)).
+    # Revisions (django-reversion): an article's versions name its hero image by key, and while
+    # that Image row exists its files are kept above. A saved version of an Image row itself names
+    # its file: read those as raw JSON, so this holds whether or not Image is registered.
+    image_type = ContentType.objects.get_for_model(Image)
+    versions = Version.objects.filter(content_type=image_type, format="json")
+    for data in versions.values_list("serialized_data", flat=True):
+        for row in json.loads(data):
+            if row.get("fields", {}).get("file"):
+                names.add(row["fields"]["file"])
     return names
 
 
