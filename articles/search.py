@@ -332,7 +332,7 @@ def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
     elif pk_set:
         reindex(pk_set)  # from the club's or player's side: the articles added or removed
     elif action == "post_clear":
-        reindex(instance.articles.values_list("pk", flat=True))
+        reindex(_article_ids_of(instance))
 
 
 def _tag_row_loaded(sender, instance, raw=False, **kwargs):
@@ -343,7 +343,7 @@ def _tag_row_loaded(sender, instance, raw=False, **kwargs):
 
 def _entity_deleting(sender, instance, **kwargs):
     # Remember the articles before the cascade removes the tag rows; reindex them afterwards.
-    instance._search_article_ids = list(instance.articles.values_list("pk", flat=True))
+    instance._search_article_ids = _article_ids_of(instance)
 
 
 def _entity_deleted(sender, instance, **kwargs):
@@ -352,11 +352,16 @@ def _entity_deleted(sender, instance, **kwargs):
 
 def _related_saved(sender, instance, **kwargs):
     """A club, player, author, match or competition renamed: its articles' words changed."""
+    reindex(_article_ids_of(instance))
+
+
+def _article_ids_of(instance):
+    """The ids of the articles (drafts too) whose words include this club, player, author…"""
     from .models import Article, Author, Club, Competition, Match, Player
 
     lookup = {Club: "clubs", Player: "players", Author: "authors", Match: "match",
-              Competition: "match__competition"}[sender]  # fmt: skip
-    reindex(Article.objects.filter(**{lookup: instance}).values_list("pk", flat=True))
+              Competition: "match__competition"}[type(instance)]  # fmt: skip
+    return list(Article.objects.filter(**{lookup: instance}).values_list("pk", flat=True))
 
 
 def _build_if_empty(sender, using="default", **kwargs):

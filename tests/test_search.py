@@ -353,3 +353,13 @@ def test_related_reports_put_the_same_match_first_then_shared_clubs_and_players(
     assert "hidden-ratings" not in related and "liverpool-napoli" not in related and len(related) == 4
     html = client.get(anfield.get_absolute_url()).content.decode()
     assert "Related reports" in html and 'href="/2019/09/17/napoli-liverpool/"' in html
+
+
+def test_deleting_a_club_or_player_takes_its_names_out_of_the_index(season):
+    article = season["articles"]["istanbul"]
+    assert _slugs("Black Eagles") == ["yilmaz-returns"]
+    season["clubs"]["besiktas"].delete()
+    assert _slugs("Black Eagles") == []
+    season["players"]["yilmaz"].delete()
+    assert _slugs("Burak") == []
+    assert _slugs("Yilmaz") == [article.slug]  # still in the headline
