@@ -91,3 +91,13 @@ def pytest_report_header(config):
     from django.conf import settings
 
     return f"database engine: {settings.DATABASES['default']['ENGINE']}"
+
+
+@pytest.fixture
+def newsroom_roles():
+    """The Writer and Editor groups. Transactional tests flush tables, data migrations included."""
+    import importlib
+
+    from django.contrib.auth.models import Group, Permission
+
+    importlib.import_module("articles.migrations.0008_roles").grant_roles(Group, Permission)

@@ -38,7 +38,7 @@ def _type_body(page, text):
     page.keyboard.type(text)
 
 
-def test_the_desk_walkthrough(chromium, live_server):  # noqa: F811
+def test_the_desk_walkthrough(chromium, live_server, newsroom_roles):  # noqa: F811
     _staff("wendy", "Writer")
     _staff("eddie", "Editor")
     _staff("erica", "Editor")

@@ -27,7 +27,17 @@ from django.views.decorators.http import require_POST
 from reversion.models import Version
 
 from ..body import html_to_text
-from ..models import Article, Club, Player, SaveReceipt, StaleArticle, TaggedClub, TaggedPlayer
+from ..models import (
+    Article,
+    Club,
+    Image,
+    Match,
+    Player,
+    SaveReceipt,
+    StaleArticle,
+    TaggedClub,
+    TaggedPlayer,
+)
 from ..workflow import (
     MERGED_FIELDS,
     can_edit,
@@ -301,8 +311,9 @@ class WorkflowAdminMixin:
             for name in ["headline", "slug", "standfirst", "body", "kind", "hero_caption", "seo_title",
                          "seo_description", "featured"]:  # fmt: skip
                 setattr(article, name, fields[name])
-            article.match_id = fields.get("match_id")
-            article.hero_image_id = fields.get("hero_image_id")
+            # A match or picture deleted since that revision is left out rather than restored dangling.
+            article.match = Match.objects.filter(pk=fields.get("match_id")).first()
+            article.hero_image = Image.objects.filter(pk=fields.get("hero_image_id")).first()
             if can_publish(request.user):
                 article.status, article.published_at = fields["status"], fields["published_at"]
             article.save()

@@ -29,8 +29,11 @@ def create_roles(apps, schema_editor):
         create_permissions(app_config, verbosity=0)
         app_config.models_module = None
 
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
+    grant_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+
+
+def grant_roles(Group, Permission):
+    """Create or update both groups; also used by tests after a flush empties the groups table."""
     for name, grants in (("Writer", WRITER), ("Editor", EDITOR)):
         group, _ = Group.objects.get_or_create(name=name)
         codenames = [
