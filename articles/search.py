@@ -370,6 +370,8 @@ def _build_if_empty(sender, using="default", **kwargs):
 
     if sender.name != "articles" or using != "default":
         return
+    if TABLE not in connection.introspection.table_names():
+        return  # migrated back past 0009_search_index
     if _engine().count() == 0 and Article.objects.exists():
         rebuild_index()
 
