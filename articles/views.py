@@ -255,6 +255,7 @@ class SearchView(TemplateView):
             article.search_snippet = search.snippet(article, parsed.terms)
         context.update(
             query=parsed, searched=bool(parsed.terms or form.filters()), articles=articles,
+            capped=len(results.ids) >= search.MAX_RESULTS,
             page_obj=page, paginator=paginator, is_paginated=page.has_other_pages(),
         )  # fmt: skip
         return context

@@ -363,3 +363,11 @@ def test_deleting_a_club_or_player_takes_its_names_out_of_the_index(season):
     season["players"]["yilmaz"].delete()
     assert _slugs("Burak") == []
     assert _slugs("Yilmaz") == [article.slug]  # still in the headline
+
+
+def test_a_capped_result_list_says_so(client, season, monkeypatch):
+    import articles.search
+
+    monkeypatch.setattr(articles.search, "MAX_RESULTS", 2)
+    html = client.get("/search/", {"q": "the Reds"}).content.decode()
+    assert "The best 2 reports for “the Reds”" in html
