@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -20,5 +19,8 @@ urlpatterns = [
 handler500 = "newsroom.middleware.server_error"
 
 if settings.DEBUG:
-    # `make run` serves uploaded images itself; production uses a web server or object storage.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # `make run` serves uploaded images itself (renditions cached for a year: their names are
+    # content hashes); production uses a web server, a media host or object storage.
+    from articles.images.serving import serve_media
+
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media)]

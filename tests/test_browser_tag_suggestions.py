@@ -28,7 +28,7 @@ def test_typing_a_report_suggests_tags_and_a_click_adds_them(page_at, live_serve
 
     panel = page.locator("#tag-suggestions")
     add_mertens = panel.get_by_role("button", name="+ Dries Mertens")
-    add_mertens.wait_for(timeout=10_000)
+    add_mertens.wait_for(timeout=30_000)  # a loaded CI machine can be slow
     assert "Mertens" in panel.inner_text()
     add_mertens.click()
     page.wait_for_function(
