@@ -474,8 +474,12 @@ def related_articles(article, limit=4):
     if article.match_id:
         near |= Q(match_id=article.match_id)
     same_match = Case(When(match_id=article.match_id, then=1), default=0) if article.match_id else Value(0)
-    return list(
-        Article.objects.published().for_cards().exclude(pk=article.pk).filter(near)
+    # Rank narrow rows (ids only), then fetch the few cards: sorting whole rows, bodies included,
+    # costs several times more.
+    best = list(
+        Article.objects.published().exclude(pk=article.pk).filter(near)
         .annotate(same_match=same_match, shared=shared(TaggedClub, clubs) + shared(TaggedPlayer, players))
-        .order_by("-same_match", "-shared", "-published_at")[:limit]
+        .order_by("-same_match", "-shared", "-published_at", "-pk").values_list("pk", flat=True)[:limit]
     )  # fmt: skip
+    cards = Article.objects.for_cards().defer("body").in_bulk(best)
+    return [cards[pk] for pk in best if pk in cards]

@@ -67,15 +67,20 @@ def latest_by_competition(per_section=SECTION_LENGTH, exclude=()):
     from django.db.models import F, Window
     from django.db.models.functions import RowNumber
 
+    # Number narrow rows (ids only), then fetch the few cards: windowing whole rows, bodies
+    # included, costs several times more on a large archive.
     ranked = (
         Article.objects.published().filter(match__isnull=False).exclude(pk__in=exclude)
         .annotate(row=Window(RowNumber(), partition_by=[F("match__competition")],
                              order_by=[F("published_at").desc(), F("pk").desc()]))
-        .filter(row__lte=per_section).for_cards()
+        .filter(row__lte=per_section).values_list("pk", flat=True)
+    )  # fmt: skip
+    cards = (
+        Article.objects.for_cards().defer("body").filter(pk__in=list(ranked))
         .order_by("match__competition__name", "-published_at", "-pk")
     )  # fmt: skip
     sections = {}
-    for article in ranked:
+    for article in cards:
         sections.setdefault(article.match.competition, []).append(article)
     return list(sections.items())
 
