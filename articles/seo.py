@@ -148,6 +148,13 @@ def article_graph(request, article):
     }
     if images:
         news["image"] = images
+    corrections = list(article.corrections.all())
+    if corrections:
+        # schema.org's CorrectionComment: what was corrected, and when.
+        news["correction"] = [
+            {"@type": "CorrectionComment", "text": c.note, "datePublished": c.published_on.isoformat()}
+            for c in corrections
+        ]
     graph = [news]
     if article.match:
         event = sports_event(request, article.match)

@@ -102,6 +102,7 @@ class ArticleDetailView(DetailView):
                 "hero_image__renditions",
                 "clubs",
                 "players",
+                "corrections",
                 Prefetch("match__goals", queryset=Goal.objects.select_related("scorer", "club")),
             ),
             publication_date=day,

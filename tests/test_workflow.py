@@ -485,3 +485,16 @@ def test_a_bad_goal_row_saves_nothing_of_the_match(people):
     assert "Ensure this value is greater than or equal to 1" in response.content.decode()
     match.refresh_from_db()
     assert (match.round, match.home_score, match.goals.count()) == ("", 1, 0)
+
+
+def test_corrections_are_in_the_structured_data(client):
+    import json
+
+    article = make_article()
+    Correction.objects.create(article=article, note="The attendance was 52,000, not 25,000.")
+    html = client.get(article.get_absolute_url()).content.decode()
+    block = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S).group(1)
+    graph = json.loads(block)["@graph"]
+    news = next(node for node in graph if node["@type"] == "NewsArticle")
+    assert news["correction"][0]["text"] == "The attendance was 52,000, not 25,000."
+    assert news["correction"][0]["@type"] == "CorrectionComment"

@@ -59,6 +59,8 @@ class Command(BaseCommand):
             if mismatched:
                 raise CommandError(f"Row counts differ from the backup (expected, found): {mismatched}")
         self.stdout.write(f"Database: {sum(manifest['rows'].values())} rows restored.")
+        # The search index is derived data, not in the backup: build it from the restored rows.
+        call_command("rebuild_search_index", verbosity=0)
 
         media = source / "media"
         restored = 0
