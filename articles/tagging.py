@@ -58,8 +58,15 @@ class EntityTagManager(_TaggableManager):
         self.add(*[t for t in wanted if t.pk not in current_ids], through_defaults=through_defaults)
 
     def remove(self, *tags):
-        if tags:
-            self._remove_ids({t.pk for t in self._to_tag_model_instances(tags, {})})
+        """Untag; a name is looked up by its name key, and a name nobody has removes nothing."""
+        tag_model = self.through.tag_model()
+        if any(not isinstance(t, (str, tag_model)) for t in tags):
+            raise ValueError(f"Cannot untag {tags!r}: expected {tag_model.__name__} records or names.")
+        keys = [slug_for_name(t) for t in tags if isinstance(t, str)]
+        ids = {t.pk for t in tags if isinstance(t, tag_model)}
+        if keys:
+            ids |= set(tag_model._default_manager.filter(name_key__in=keys).values_list("pk", flat=True))
+        self._remove_ids(ids)
 
     def _remove_ids(self, tag_ids):
         if not tag_ids:

@@ -93,3 +93,11 @@ def test_club_form_validation_names_the_existing_club():
     make_club("Napoli")
     with pytest.raises(ValidationError, match="same name as the club"):
         Club(name="NAPOLI", slug="napoli-2").full_clean()
+
+
+def test_removing_a_name_nobody_has_creates_nothing():
+    article = make_article()
+    article.clubs.add(make_club("Napoli"))
+    article.clubs.remove("Nowhere Rovers", "NAPOLI")
+    assert list(article.clubs.all()) == []
+    assert not Club.objects.filter(name="Nowhere Rovers").exists()
