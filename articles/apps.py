@@ -10,6 +10,10 @@ class ArticlesConfig(AppConfig):
         from .caching import connect_receivers
 
         connect_receivers(self)
+        # Rendered fragments follow the rows they were rendered from (articles/fragments.py).
+        from .fragments import connect_receivers as connect_fragments
+
+        connect_fragments(self)
         # The search index follows every save and delete (articles/search.py).
         from .search import connect_receivers as connect_search
 

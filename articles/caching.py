@@ -42,6 +42,8 @@ from newsroom.routers import use_primary
 log = logging.getLogger(__name__)
 
 GENERATION_KEY = "content-generation"
+# The fragments' clock (articles/fragments.py): what many articles show has changed.
+SHARED_GENERATION_KEY = "shared-generation"
 CACHEABLE_NAMESPACES = {"articles"}
 # Cookies that mean the page may differ for this reader: a session (editors) or pending messages.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
@@ -93,16 +95,31 @@ def current_generation():
     return generation
 
 
-def bump_generation(**kwargs):
-    """Mark every cached page as out of date. Safe to call at any time; never raises.
+def _bump(*keys):
+    # Now and again when the transaction commits: a page rebuilt between the two would otherwise
+    # be stored, under the new generation, with data from before the commit.
+    def bump():
+        _quietly("set_many", dict.fromkeys(keys, _new_generation()), None)
 
-    Called now and again when the transaction commits: a page rebuilt between the two would
-    otherwise be stored, under the new generation, with data from before the commit.
+    bump()
+    transaction.on_commit(bump)
+
+
+def bump_generation(**kwargs):
+    """Mark every cached page and fragment (articles/fragments.py) as out of date. Never raises.
+
+    Bulk writes (`QuerySet.update()`, `bulk_create()`) send no signals: code using them calls this.
     """
     if kwargs.get("raw"):
         return  # loaddata (restore) saves row by row, then bumps once itself
-    _quietly("set", GENERATION_KEY, _new_generation(), None)
-    transaction.on_commit(lambda: _quietly("set", GENERATION_KEY, _new_generation(), None))
+    _bump(GENERATION_KEY, SHARED_GENERATION_KEY)
+
+
+def _bump_pages(**kwargs):
+    """Receiver for every content change: every page is out of date. (Fragments have receivers of
+    their own in articles/fragments.py, which only move what the change touched.)"""
+    if not kwargs.get("raw"):
+        _bump(GENERATION_KEY)
 
 
 def next_publication(generation):
@@ -271,7 +288,7 @@ class PageCacheMiddleware:
 
 def _bump_on_m2m(sender, action, **kwargs):
     if action.startswith("post_") and sender._meta.app_label == "articles":
-        bump_generation()
+        _bump_pages()
 
 
 # Bookkeeping of the editing workflow that no public page shows: a heartbeat every few seconds
@@ -283,6 +300,6 @@ def connect_receivers(app_config):
     for model in app_config.get_models():
         if model.__name__ in NOT_ON_PAGES:
             continue
-        post_save.connect(bump_generation, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
-        post_delete.connect(bump_generation, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
+        post_save.connect(_bump_pages, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
+        post_delete.connect(_bump_pages, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
     m2m_changed.connect(_bump_on_m2m, dispatch_uid="page-cache-m2m")

@@ -18,7 +18,7 @@ from django.core.validators import (
     RegexValidator,
 )
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.db.models.expressions import CombinedExpression
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
@@ -460,6 +460,19 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related(
             "match__competition", "match__home_club", "match__away_club", "hero_image"
         ).prefetch_related("authors", "hero_image__renditions")
+
+    def for_card_keys(self):
+        """Just enough to find each article's rendered card (articles/fragments.py renders the rest)."""
+        return self.only("pk", "updated_at", "published_at")
+
+    def for_page(self):
+        """Everything a report's own page shows, fetched in a fixed number of queries."""
+        return self.for_cards().prefetch_related(
+            "clubs",
+            "players",
+            "corrections",
+            Prefetch("match__goals", queryset=Goal.objects.select_related("scorer", "club")),
+        )
 
 
 class Article(models.Model):

@@ -402,9 +402,11 @@ class SearchForm(forms.Form):
     """/search/?q=&club=&competition=&since=&until=: every field optional, all validated."""
 
     q = forms.CharField(label="Search reports", required=False, strip=True)
-    club = forms.ModelChoiceField(
-        queryset=None, to_field_name="slug", required=False, empty_label="Any club", label="Club"
-    )
+    # A name, not a list: a <select> of every club is thousands of options on a real archive.
+    club = forms.CharField(
+        required=False, max_length=100, label="Club",
+        widget=forms.TextInput(attrs={"placeholder": "Any club", "autocomplete": "off"}),
+    )  # fmt: skip
     competition = forms.ModelChoiceField(
         queryset=None, to_field_name="slug", required=False, empty_label="Any competition",
         label="Competition",
@@ -413,11 +415,24 @@ class SearchForm(forms.Form):
     until = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, **kwargs):
-        from .models import Club, Competition
+        from .models import Competition
 
         super().__init__(*args, **kwargs)
-        self.fields["club"].queryset = Club.objects.only("name", "slug")
         self.fields["competition"].queryset = Competition.objects.only("name", "slug")
+
+    def clean_club(self):
+        """The club named (its name in any case or accents, or the slug from its page's address)."""
+        from .entities import slug_for_name
+        from .models import Club
+
+        name = self.cleaned_data["club"]
+        if not name:
+            return None
+        key = slug_for_name(name)
+        club = Club.objects.filter(Q(slug=key) | Q(name_key=key)).order_by("pk").first() if key else None
+        if club is None:
+            raise forms.ValidationError(f"No club is called “{name}”. Try its full name, as on its page.")
+        return club
 
     def clean(self):
         data = super().clean()
@@ -446,16 +461,17 @@ class SearchForm(forms.Form):
 RELATED_CANDIDATES = 200
 
 
-def related_articles(article, limit=4):
-    """Published reports on the same match first, then those sharing most clubs and players,
-    newest first. One query (plus the card prefetches), whatever the number of tags."""
+def related_stamps(article, limit=4):
+    """[(pk, updated_at)] of the published reports on the same match first, then those sharing
+    most clubs and players, newest first (articles/fragments.py renders their cards). Three
+    queries, whatever the number of tags."""
     from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
     from django.db.models.functions import Coalesce
 
     from .models import Article, TaggedClub, TaggedPlayer
 
-    clubs = [club.pk for club in article.clubs.all()]
-    players = [player.pk for player in article.players.all()]
+    clubs = list(TaggedClub.objects.filter(content_object=article).values_list("tag", flat=True))
+    players = list(TaggedPlayer.objects.filter(content_object=article).values_list("tag", flat=True))
 
     def shared(through, tags):
         rows = (
@@ -474,12 +490,9 @@ def related_articles(article, limit=4):
     if article.match_id:
         near |= Q(match_id=article.match_id)
     same_match = Case(When(match_id=article.match_id, then=1), default=0) if article.match_id else Value(0)
-    # Rank narrow rows (ids only), then fetch the few cards: sorting whole rows, bodies included,
-    # costs several times more.
-    best = list(
+    # Rank narrow rows: sorting whole rows, bodies included, costs several times more.
+    return list(
         Article.objects.published().exclude(pk=article.pk).filter(near)
         .annotate(same_match=same_match, shared=shared(TaggedClub, clubs) + shared(TaggedPlayer, players))
-        .order_by("-same_match", "-shared", "-published_at", "-pk").values_list("pk", flat=True)[:limit]
+        .order_by("-same_match", "-shared", "-published_at", "-pk").values_list("pk", "updated_at")[:limit]
     )  # fmt: skip
-    cards = Article.objects.for_cards().defer("body").in_bulk(best)
-    return [cards[pk] for pk in best if pk in cards]

@@ -8,15 +8,16 @@ import datetime
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import search, seo
-from .body import render_body
-from .models import Article, Author, Club, Competition, Goal, Match, Player
+from . import fragments, search
+from .models import Article, Author, Club, Competition, Match, Player
 
 RECENT_RESULTS = 10
 FORM_GUIDE_LENGTH = 5
@@ -27,16 +28,22 @@ def _results_for(matches):
 
 
 class PublishedArticlesMixin:
-    """A paginated list of published articles, with what each card shows."""
+    """A paginated list of published articles, each with its rendered card (`article.card`)."""
 
     paginate_by = settings.NEWSROOM["ARTICLES_PER_PAGE"]
     context_object_name = "articles"
 
     def get_queryset(self):
-        return self.narrow(Article.objects.published().for_cards())
+        # Only what finds each card: articles/fragments.py renders (or reuses) the cards.
+        return self.narrow(Article.objects.published().for_card_keys())
 
     def narrow(self, articles):
         return articles
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["articles"] = fragments.attach_cards(self.request, context["articles"])
+        return context
 
 
 class FrontPageView(PublishedArticlesMixin, ListView):
@@ -44,7 +51,7 @@ class FrontPageView(PublishedArticlesMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         # The lead is chosen before the list so the list can leave it out (one query).
-        self.lead = Article.objects.published().for_cards().order_by("-featured", "-published_at").first()
+        self.lead = Article.objects.published().for_card_keys().order_by("-featured", "-published_at").first()
         return super().get(request, *args, **kwargs)
 
     def narrow(self, articles):
@@ -52,18 +59,30 @@ class FrontPageView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["lead"] = self.lead
+        leads = fragments.attach_cards(self.request, [self.lead] if self.lead else [], "lead")
+        context["lead"] = leads[0].card if leads else ""
         context["competitions"] = Competition.objects.all()
         if not context["page_obj"].has_previous():
-            context["sections"] = latest_by_competition(exclude=[self.lead.pk] if self.lead else [])
+            exclude = [self.lead.pk] if self.lead else []
+            context["sections"] = fragments.kept_until_change(
+                self.request, f"front-sections:{exclude}", lambda: self.render_sections(exclude)
+            )
         return context
+
+    def render_sections(self, exclude):
+        sections = [
+            (competition, fragments.render_cards(self.request, stamps, "compact"))
+            for competition, stamps in latest_by_competition(exclude=exclude)
+        ]
+        return render_to_string("articles/includes/front_sections.html", {"sections": sections})
 
 
 SECTION_LENGTH = 3
 
 
 def latest_by_competition(per_section=SECTION_LENGTH, exclude=()):
-    """[(competition, its latest published reports)], one query whatever the number of sections."""
+    """[(competition, [(pk, updated_at) of its latest published reports])], two queries whatever
+    the number of sections."""
     from django.db.models import F, Window
     from django.db.models.functions import RowNumber
 
@@ -76,16 +95,19 @@ def latest_by_competition(per_section=SECTION_LENGTH, exclude=()):
         .filter(row__lte=per_section).values_list("pk", flat=True)
     )  # fmt: skip
     cards = (
-        Article.objects.for_cards().defer("body").filter(pk__in=list(ranked))
+        Article.objects.select_related("match__competition").filter(pk__in=list(ranked))
+        .only("updated_at", "published_at", "match__competition")
         .order_by("match__competition__name", "-published_at", "-pk")
     )  # fmt: skip
     sections = {}
     for article in cards:
-        sections.setdefault(article.match.competition, []).append(article)
+        sections.setdefault(article.match.competition, []).append((article.pk, article.updated_at))
     return list(sections.items())
 
 
 class ArticleDetailView(DetailView):
+    """A report: its row, then the rendered report and related cards (articles/fragments.py)."""
+
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
@@ -95,18 +117,7 @@ class ArticleDetailView(DetailView):
         except ValueError:
             raise Http404("No such date.") from None
         article = get_object_or_404(
-            Article.objects.select_related(
-                "match__competition", "match__home_club", "match__away_club", "hero_image"
-            ).prefetch_related(
-                "authors",
-                "hero_image__renditions",
-                "clubs",
-                "players",
-                "corrections",
-                Prefetch("match__goals", queryset=Goal.objects.select_related("scorer", "club")),
-            ),
-            publication_date=day,
-            slug=self.kwargs["slug"],
+            Article.objects.defer("body"), publication_date=day, slug=self.kwargs["slug"]
         )
         self.is_preview = not article.is_published()
         if self.is_preview and not self.request.user.has_perm("articles.change_article"):
@@ -118,12 +129,8 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article = context["article"]
         context["is_preview"] = self.is_preview
-        context["body"] = render_body(article.body, article.clubs.all(), article.players.all())
-        # Issue 6: what readers and search engines see around the report (articles/seo.py).
-        context["related"] = search.related_articles(article)
-        context["reading_minutes"] = seo.reading_minutes(article.body)
-        context["share_image"] = seo.share_image(article.hero_image)
-        context["structured_data"] = seo.article_graph(self.request, article)
+        context["parts"] = fragments.article_parts(self.request, article, preview=self.is_preview)
+        context["related"] = fragments.related_cards(self.request, article)
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -133,6 +140,11 @@ class ArticleDetailView(DetailView):
             add_never_cache_headers(response)
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+def pinned_of(entity):
+    """A club's or player's pinned reports ("Essential reading"), as card keys."""
+    return entity.pinned_articles.published().for_card_keys()
 
 
 class ClubIndexView(ListView):
@@ -156,19 +168,33 @@ class ClubDetailView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        results = list(
-            _results_for(Match.objects.filter(Q(home_club=self.club) | Q(away_club=self.club)))[
-                :RECENT_RESULTS
-            ]
-        )
         context.update(
             club=self.club,
-            pinned=self.club.pinned_articles.published().for_cards(),
-            results=results,
-            form_guide=[m.result_for(self.club) for m in results[:FORM_GUIDE_LENGTH]],
-            squad=self.club.players.all(),
+            record=ClubRecord(self.club),
+            pinned=fragments.attach_cards(self.request, pinned_of(self.club)),
         )
         return context
+
+
+class ClubRecord:
+    """A club's results, form and squad, loaded only if the page renders them: a kept
+    {% fragment %} (articles/templatetags/fragments.py) needs none of them."""
+
+    def __init__(self, club):
+        self.club = club
+
+    @cached_property
+    def results(self):
+        matches = Match.objects.filter(Q(home_club=self.club) | Q(away_club=self.club))
+        return list(_results_for(matches)[:RECENT_RESULTS])
+
+    @cached_property
+    def form_guide(self):
+        return [match.result_for(self.club) for match in self.results[:FORM_GUIDE_LENGTH]]
+
+    @cached_property
+    def squad(self):
+        return list(self.club.players.all())
 
 
 class PlayerDetailView(PublishedArticlesMixin, ListView):
@@ -185,7 +211,7 @@ class PlayerDetailView(PublishedArticlesMixin, ListView):
         context = super().get_context_data(**kwargs)
         context.update(
             player=self.player,
-            pinned=self.player.pinned_articles.published().for_cards(),
+            pinned=fragments.attach_cards(self.request, pinned_of(self.player)),
             goals=self.player.goals.select_related(
                 "match__competition", "match__home_club", "match__away_club"
             ).order_by("-match__kickoff", "minute"),

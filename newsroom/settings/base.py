@@ -169,16 +169,24 @@ def cache_from_environment(without_redis):
     Short socket timeouts: when Redis goes away, pages fall back to the database within a second
     rather than hanging (articles/caching.py treats every cache error as a miss).
     """
+    # Each process's own copies of rendered fragments, in front of the shared cache: their keys
+    # name exactly what they were rendered from, so a copy is never out of date (articles/fragments.py).
+    fragments = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": 5_000},
+    }
     url = os.environ.get("REDIS_URL")
     if not url:
-        return {"default": without_redis}
+        return {"default": without_redis, "fragments": fragments}
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
+        "fragments": fragments,
     }
 
 
@@ -245,6 +253,11 @@ NEWSROOM_CACHE = {
     "WAIT_SECONDS": 2.0,
     # Pages rebuilt this soon after a change read the primary, not a replica that may lag.
     "REPLICA_LAG_SECONDS": 5,
+    # Rendered cards and reports (articles/fragments.py), under keys that name what they show, so
+    # a page rebuilt after a change reuses what the change did not touch. NEWSROOM_FRAGMENT_CACHE=0
+    # turns them off (bench/load.sh measures pages both ways).
+    "FRAGMENTS_ENABLED": os.environ.get("NEWSROOM_FRAGMENT_CACHE", "1") == "1",
+    "FRAGMENT_SECONDS": 60 * 60 * 24,
 }
 
 NEWSROOM = {

@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from articles import fragments
 from articles.caching import bump_generation
 
 
@@ -49,7 +50,7 @@ class Command(BaseCommand):
             self.stdout.write("Emptying the database (--force).")
             call_command("flush", interactive=False, verbosity=0)
 
-        with transaction.atomic():
+        with transaction.atomic(), fragments.bulk_change():
             call_command("loaddata", str(source / "data.json"), verbosity=0)
             mismatched = {
                 label: (expected, apps.get_model(label)._base_manager.count())

@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from articles import fragments
 from articles.caching import bump_generation
 from articles.entities import slug_for_name
 from articles.models import Article, Author, Club, Competition, Goal, Match, Player, TaggedClub, TaggedPlayer
@@ -73,7 +74,7 @@ class Command(BaseCommand):
         if dry_run:
             return
         started = time.monotonic()
-        with transaction.atomic():
+        with transaction.atomic(), fragments.bulk_change():
             existing = Club.objects.filter(slug__startswith=PREFIX)
             if existing.exists():
                 if not replace:
