@@ -14,13 +14,16 @@ _counter = itertools.count(1)
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache, so no page cached by an earlier test can leak in."""
-    from django.core.cache import cache
+    """Each test starts with empty caches, so no page or fragment kept by an earlier test can leak in."""
+    from django.conf import settings
+    from django.core.cache import cache, caches
 
     try:
         cache.clear()
     except Exception:  # noqa: BLE001 — tests that point the cache at a dead server clear nothing
         pass
+    if "fragments" in settings.CACHES:
+        caches["fragments"].clear()
 
 
 def require_service(available, reason):
