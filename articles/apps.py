@@ -14,6 +14,10 @@ class ArticlesConfig(AppConfig):
         from .fragments import connect_receivers as connect_fragments
 
         connect_fragments(self)
+        # The embedded SQLite keeps its query planner's statistics up to date (newsroom/sqlite.py).
+        from newsroom.sqlite import connect_receivers as connect_sqlite
+
+        connect_sqlite()
         # The search index follows every save and delete (articles/search.py).
         from .search import connect_receivers as connect_search
 

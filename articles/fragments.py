@@ -151,6 +151,12 @@ def render_cards(request, stamps, variant="list"):
     return [cards[pk] for pk, _ in stamps if pk in cards]
 
 
+def render_card_groups(request, groups, variant="list"):
+    """[(label, [card HTML])] for [(label, stamps)]: every group's missing cards fetched together."""
+    cards = _cards_by_pk(request, [stamp for _, stamps in groups for stamp in stamps], variant)
+    return [(label, [cards[pk] for pk, _ in stamps if pk in cards]) for label, stamps in groups]
+
+
 def attach_cards(request, articles, variant="list"):
     """Give each article (loaded with `for_card_keys()` or more) its rendered card as `.card`."""
     articles = list(articles)

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
@@ -20,6 +21,7 @@ from . import fragments, search
 from .models import Article, Author, Club, Competition, Match, Player
 
 RECENT_RESULTS = 10
+LEAD_DAYS = 7
 FORM_GUIDE_LENGTH = 5
 
 
@@ -40,6 +42,15 @@ class PublishedArticlesMixin:
     def narrow(self, articles):
         return articles
 
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        # Counting a club's thousands of reports costs more than showing twelve of them: the count
+        # is kept until anything changes (articles/fragments.py).
+        paginator.count = fragments.kept_until_change(
+            self.request, f"count:{self.request.path}", queryset.count
+        )
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["articles"] = fragments.attach_cards(self.request, context["articles"])
@@ -50,8 +61,12 @@ class FrontPageView(PublishedArticlesMixin, ListView):
     template_name = "articles/front.html"
 
     def get(self, request, *args, **kwargs):
-        # The lead is chosen before the list so the list can leave it out (one query).
-        self.lead = Article.objects.published().for_card_keys().order_by("-featured", "-published_at").first()
+        # The lead is chosen before the list so the list can leave it out: the newest report
+        # featured in the last LEAD_DAYS, else the newest. The window keeps an old feature from
+        # leading for ever, and keeps the lookup to recent rows of the (status, published_at) index.
+        published = Article.objects.published().for_card_keys()
+        since = timezone.now() - datetime.timedelta(days=LEAD_DAYS)
+        self.lead = published.filter(featured=True, published_at__gte=since).first() or published.first()
         return super().get(request, *args, **kwargs)
 
     def narrow(self, articles):
@@ -70,39 +85,35 @@ class FrontPageView(PublishedArticlesMixin, ListView):
         return context
 
     def render_sections(self, exclude):
-        sections = [
-            (competition, fragments.render_cards(self.request, stamps, "compact"))
-            for competition, stamps in latest_by_competition(exclude=exclude)
-        ]
+        sections = latest_by_competition(exclude=exclude)
+        sections = fragments.render_card_groups(self.request, sections, "compact")
         return render_to_string("articles/includes/front_sections.html", {"sections": sections})
 
 
 SECTION_LENGTH = 3
+# The front page's bands are drawn from this many of the newest match reports: a competition
+# with nothing among them has no band (and ranking the whole archive cost seconds at 100,000).
+SECTION_CANDIDATES = 500
 
 
 def latest_by_competition(per_section=SECTION_LENGTH, exclude=()):
-    """[(competition, [(pk, updated_at) of its latest published reports])], two queries whatever
-    the number of sections."""
-    from django.db.models import F, Window
-    from django.db.models.functions import RowNumber
-
-    # Number narrow rows (ids only), then fetch the few cards: windowing whole rows, bodies
-    # included, costs several times more on a large archive.
-    ranked = (
+    """[(competition, [(pk, updated_at) of its latest published reports])] by competition name:
+    two queries, whatever the size of the archive."""
+    candidates = (
         Article.objects.published().filter(match__isnull=False).exclude(pk__in=exclude)
-        .annotate(row=Window(RowNumber(), partition_by=[F("match__competition")],
-                             order_by=[F("published_at").desc(), F("pk").desc()]))
-        .filter(row__lte=per_section).values_list("pk", flat=True)
-    )  # fmt: skip
-    cards = (
-        Article.objects.select_related("match__competition").filter(pk__in=list(ranked))
-        .only("updated_at", "published_at", "match__competition")
-        .order_by("match__competition__name", "-published_at", "-pk")
+        .order_by("-published_at", "-pk").values_list("pk", "updated_at", "match__competition")
+        [:SECTION_CANDIDATES]
     )  # fmt: skip
     sections = {}
-    for article in cards:
-        sections.setdefault(article.match.competition, []).append((article.pk, article.updated_at))
-    return list(sections.items())
+    for pk, updated_at, competition in candidates:
+        latest = sections.setdefault(competition, [])
+        if len(latest) < per_section:
+            latest.append((pk, updated_at))
+    competitions = Competition.objects.in_bulk(sections)
+    return sorted(
+        ((competitions[pk], latest) for pk, latest in sections.items() if pk in competitions),
+        key=lambda section: section[0].name,
+    )
 
 
 class ArticleDetailView(DetailView):

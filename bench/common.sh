@@ -51,8 +51,8 @@ stop_server() {
 }
 trap stop_server EXIT
 
-start_server() {  # $1: 1 = page cache on, 0 = off
-  NEWSROOM_PAGE_CACHE=$1 GUNICORN_WORKERS=2 GUNICORN_BIND=127.0.0.1:$PORT \
+start_server() {  # $1: 1 = page cache on, 0 = off; $2: the same for rendered fragments (default on)
+  NEWSROOM_PAGE_CACHE=$1 NEWSROOM_FRAGMENT_CACHE=${2:-1} GUNICORN_WORKERS=2 GUNICORN_BIND=127.0.0.1:$PORT \
     .venv/bin/gunicorn -c newsroom/gunicorn.conf.py >var/bench-server.log 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && return; sleep 0.2; done

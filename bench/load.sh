@@ -7,7 +7,12 @@
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench REDIS_URL=redis://127.0.0.1:6379/2 bench/load.sh
 #
 # For each page it prints requests/s, p50 and p99 latency and the ratio to /healthz measured in the
-# same server run (the in-run baseline), with the page cache on ("cached") and off ("uncached").
+# same server run (the in-run baseline), in three modes:
+#   cached    the page cache on: what readers get between changes
+#   uncached  the page cache off, rendered fragments on (articles/fragments.py): what a page costs
+#             when it is rebuilt after a change that did not touch what it shows
+#   bare      both off: every request renders everything from the database
+# MODES="uncached bare" bench/load.sh measures only some of them.
 # Only ever talks to 127.0.0.1. Never part of the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,9 +36,14 @@ echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION; gunicorn 2 workers; $REPORTS re
   "$PLAYERS players; database ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-SQLite}, cache ${REDIS_URL:+Redis}${REDIS_URL:-file}" \
   | sed 's#postgres://[^ ,]*##; s#redis://[^ ,]*##'
 printf "%-8s %-9s %9s %9s %9s %7s %7s\n" page mode "req/s" "p50 ms" "p99 ms" ratio non2xx
-for mode in cached uncached; do
+for mode in ${MODES:-cached uncached bare}; do
   stop_server
-  start_server "$([ $mode = cached ] && echo 1 || echo 0)"
+  case $mode in
+    cached) start_server 1 1 ;;
+    uncached) start_server 0 1 ;;
+    bare) start_server 0 0 ;;
+    *) echo "unknown mode $mode (cached, uncached, bare)" >&2; exit 2 ;;
+  esac
   read -r base_rps base_p50 base_p99 base_bad < <(measure /healthz)
   printf "%-8s %-9s %9.0f %9.2f %9.2f %7s %7s\n" healthz "$mode" "$base_rps" "$base_p50" "$base_p99" "1.00" "$base_bad"
   for entry in "${URLS[@]}"; do

@@ -6,8 +6,10 @@ Run it once against a small and once against a large seed_bench database and com
     SQLITE_PATH=var/bench.sqlite3 .venv/bin/python bench/scale.py
     SQLITE_PATH=var/bench-100k.sqlite3 .venv/bin/python bench/scale.py
 
-(with the production environment of bench/common.sh). The page cache is switched off, so every
-request renders from the database. Prints one line per page.
+(with the production environment of bench/common.sh). The page cache is switched off. Each page
+is measured twice: with rendered fragments kept (articles/fragments.py; "kept") and without them
+("bare": every request renders everything from the database). Prints one line per page and mode,
+and the queries the first (cold) render ran.
 """
 
 import os
@@ -23,6 +25,8 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+from django.core.cache import cache, caches  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -57,22 +61,25 @@ def main():
     }
     reports = Article.objects.filter(slug__startswith="bench-").count()
     print(f"{reports} reports, {Club.objects.count()} clubs, {Player.objects.count()} players")
-    print(f"{'page':8} {'status':>6} {'p50 ms':>8} {'queries':>8}")
-    for name, url in pages.items():
-        response = client.get(url)
-        if response.status_code != 200:
-            print(f"{name:8} {response.status_code:>6}  skipped")
-            continue
-        # Counted with a wrapper: the test client's request_started signal resets Django's own log.
-        queries = QueryCounter()
-        with connection.execute_wrapper(queries):
-            client.get(url)
-        timings = []
-        for _ in range(RUNS):
-            started = time.perf_counter()
-            client.get(url)
-            timings.append((time.perf_counter() - started) * 1000)
-        print(f"{name:8} {200:>6} {statistics.median(timings):8.1f} {queries.count:>8}")
+    print(f"{'page':8} {'mode':6} {'status':>6} {'p50 ms':>8} {'queries':>8}")
+    for mode in ("kept", "bare"):
+        settings.NEWSROOM_CACHE["FRAGMENTS_ENABLED"] = mode == "kept"
+        for name, url in pages.items():
+            cache.clear()
+            caches["fragments"].clear()
+            # Counted with a wrapper: the test client's request_started signal resets Django's own log.
+            queries = QueryCounter()
+            with connection.execute_wrapper(queries):
+                response = client.get(url)
+            if response.status_code != 200:
+                print(f"{name:8} {mode:6} {response.status_code:>6}  skipped")
+                continue
+            timings = []
+            for _ in range(RUNS):
+                started = time.perf_counter()
+                client.get(url)
+                timings.append((time.perf_counter() - started) * 1000)
+            print(f"{name:8} {mode:6} {200:>6} {statistics.median(timings):8.1f} {queries.count:>8}")
 
 
 if __name__ == "__main__":

@@ -70,6 +70,27 @@ def test_front_page_leads_with_the_latest_report(client, anfield_report):
     assert "Liverpool 1–1 Napoli" in html
 
 
+def _lead(client):
+    html = client.get("/").content.decode()
+    return html.split('aria-label="Lead story"')[1].split("</section>")[0]
+
+
+def test_a_featured_report_leads_for_a_week_then_the_latest_leads_again(client):
+    make_article(headline="Transfer deadline day", published_at=timezone.now() - datetime.timedelta(hours=1))
+    make_article(headline="Feature from three days ago", featured=True,
+                 published_at=timezone.now() - datetime.timedelta(days=3))  # fmt: skip
+    make_article(headline="Feature from last month", featured=True,
+                 published_at=timezone.now() - datetime.timedelta(days=30))  # fmt: skip
+    assert "Feature from three days ago" in _lead(client)
+    Article.objects.filter(headline="Feature from three days ago").update(
+        published_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    from articles.caching import bump_generation
+
+    bump_generation()
+    assert "Transfer deadline day" in _lead(client)
+
+
 def test_club_page_lists_reports_results_form_and_players(client, anfield_report):
     html = client.get("/clubs/napoli/").content.decode()
     assert "Napoli hold firm at Anfield" in html

@@ -27,6 +27,7 @@ def sqlite_file(tmp_path, monkeypatch, django_db_blocker):
             cursor.execute("CREATE TABLE saves (editor TEXT, seen INTEGER)")
         yield alias
         connections[alias].close()
+    del connections[alias]
     del connections.settings[alias]
 
 
@@ -62,3 +63,22 @@ def test_two_editors_saving_at_once_on_sqlite_never_see_database_is_locked(sqlit
         assert cursor.fetchone() == (10, 10)  # every save kept, each saw the one before it
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] == "wal"
+
+
+def test_each_connection_keeps_the_query_planners_statistics_up_to_date(sqlite_file):
+    """Without ANALYZE statistics SQLite picked a whole-archive scan for a club's report count."""
+    from newsroom import sqlite
+
+    connection = connections[sqlite_file]
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE reports (club INTEGER, day INTEGER)")
+        cursor.execute("CREATE INDEX reports_club ON reports (club)")
+        cursor.executemany("INSERT INTO reports VALUES (%s, %s)", [(n % 40, n) for n in range(2000)])
+        cursor.execute("SELECT count(*) FROM reports WHERE club = 7 AND day > 10")
+    sqlite.optimize_now_and_then()  # what every request's end does
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tbl FROM sqlite_stat1")
+        assert ("reports",) in cursor.fetchall()
+    analysed_at = connection.newsroom_optimized_at
+    sqlite.optimize_now_and_then()
+    assert connection.newsroom_optimized_at == analysed_at  # not again within the hour
