@@ -122,14 +122,23 @@ def _bump_pages(**kwargs):
         _bump(GENERATION_KEY)
 
 
+_next_publication_here = {}
+
+
 def next_publication(generation):
     """The time (epoch seconds) of the next scheduled article, or None; cached per generation."""
     from .models import Article
 
     key = f"next-publication:{generation}"
     now = time.time()
-    cached = _quietly("get", key)
+    # The answer for a generation only changes when its time passes, so each process keeps its
+    # own copy too: one round trip to the cache fewer on every request that needs it.
+    cached = _next_publication_here.get(generation)
+    if cached is None:
+        cached = _quietly("get", key)
     if cached is not None and (cached == 0 or cached > now):
+        _next_publication_here.clear()
+        _next_publication_here[generation] = cached
         return cached or None
     moment = (
         Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
@@ -138,6 +147,8 @@ def next_publication(generation):
     value = moment.timestamp() if moment else 0
     # Kept until it passes (then the one after is looked up); a new generation replaces it anyway.
     _quietly("set", key, value, max(1, int(value - now)) if value else _config("PAGE_SECONDS"))
+    _next_publication_here.clear()
+    _next_publication_here[generation] = value
     return value or None
 
 

@@ -56,7 +56,10 @@ def main():
         "front": "/",
         "club": busiest(Club).get_absolute_url(),
         "player": busiest(Player).get_absolute_url(),
+        # A word in most reports' bodies (the worst case), then what readers type: a club, a player.
         "search": "/search/?q=header",
+        "s-club": f"/search/?q={busiest(Club).name.split()[0]}",
+        "s-player": f"/search/?q={busiest(Player).name.split()[-1]}",
         "article": Article.objects.filter(slug__startswith="bench-").order_by("pk")[0].get_absolute_url(),
     }
     reports = Article.objects.filter(slug__startswith="bench-").count()
