@@ -52,7 +52,7 @@ serve: $(VENV)/.installed var/secret-key.txt
 	@echo "Serving the production settings on http://$(HOST):$(PORT)/"
 	$(PROD_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c newsroom/gunicorn.conf.py
 
-# Load benchmark (never part of the test suite): see bench/README.md. BENCH_ARGS are passed on.
+# Load benchmark (never part of the test suite): see docs/deploy.md, "Benchmarks". BENCH_ARGS are passed on.
 bench: $(VENV)/.installed var/secret-key.txt
 	bench/load.sh $(BENCH_ARGS)
 
