@@ -37,5 +37,6 @@ def test_typing_a_report_suggests_tags_and_a_click_adds_them(page_at, live_serve
     )
     panel.get_by_role("button", name="Add all 2").click()
     page.wait_for_function("() => document.querySelector('select[name=clubs]').selectedOptions.length === 2")
-    assert "Every club and player the text mentions is tagged" in panel.inner_text()
+    # The panel asks the server again after a tag is added: wait for its answer, not a fixed time.
+    panel.get_by_text("Every club and player the text mentions is tagged").wait_for(timeout=30_000)
     screenshot(page, "admin-tag-suggestions")
