@@ -2,9 +2,10 @@
 
 Two engines, one behaviour:
 
-- **SQLite** (the embedded default): an FTS5 virtual table `articles_search`, rowid = article id,
-  columns headline / about (standfirst, clubs and players with their aliases) / facts
-  (competition, round, venue, month, authors) / body.
+- **SQLite** (the embedded default): an FTS5 virtual table `articles_search`, columns headline /
+  about (standfirst, clubs and players with their aliases) / facts (competition, round, venue,
+  month, authors) / body, whose rowid orders by publication (`order_key`), and
+  `articles_search_rows` mapping each article to its row.
 - **PostgreSQL**: a table `articles_search (article_id, document tsvector)` with a GIN index; the
   document is `to_tsvector('simple', unaccent(...))` with weights A (headline), B (about),
   C (facts), D (body).
@@ -106,12 +107,28 @@ def search_articles(query, filters=None):
     return SearchResults(parsed, ranked)
 
 
+ROWS = TABLE + "_rows"
+# SQLite rowids of the search table put the newest publication last: (epoch seconds << 31) | id.
+# FTS5 can walk a term's matches in rowid order and stop, so "the newest 500 matches" costs the
+# same whether a word is in 50 reports or in all 100,000 (listing every match to sort it by date
+# cost 37 ms there). Article ids must stay below 2**31; the id is the rowid's low 31 bits.
+ID_BITS = 31
+ID_MASK = (1 << ID_BITS) - 1
+
+
+def order_key(pk, published_at):
+    seconds = int(published_at.timestamp()) if published_at else 0
+    return (seconds << ID_BITS) | pk
+
+
 class _SQLite:
     create = [
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
-        "headline, about, facts, body, tokenize = 'unicode61 remove_diacritics 2')"
+        "headline, about, facts, body, tokenize = 'unicode61 remove_diacritics 2')",
+        # Which search row is an article's, so a save can replace it after its date moved.
+        f"CREATE TABLE IF NOT EXISTS {ROWS} (article_id INTEGER PRIMARY KEY, search_rowid INTEGER NOT NULL)",
     ]
-    drop = [f"DROP TABLE IF EXISTS {TABLE}"]
+    drop = [f"DROP TABLE IF EXISTS {TABLE}", f"DROP TABLE IF EXISTS {ROWS}"]
 
     @staticmethod
     def _match(terms, columns=None):
@@ -120,35 +137,48 @@ class _SQLite:
         return f"{{{' '.join(columns)}}} : ({expression})" if columns else expression
 
     def ranked(self, terms, published_sql, params):
-        # One query per tier (headline, then headline or standfirst, then anywhere), each newest
-        # first and stopped at MAX_RESULTS: a word in most reports' bodies is not ranked across
-        # the whole archive at once (120 ms at 100,000 reports as one query, ~15 ms this way).
+        # One query per tier (headline, then headline or tags, then anywhere), each walking the
+        # tier's matches newest first (rowid order, see order_key) and stopping at MAX_RESULTS.
+        # Within a second of publication, the higher id comes first.
         found = []
         for columns in (["headline"], ["headline", "about"], None):
             if len(found) >= MAX_RESULTS:
                 break
             sql = (
-                f"SELECT a.id FROM ({published_sql}) a"
-                f" WHERE a.id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)"
-                f" ORDER BY a.published_at DESC, a.id DESC LIMIT {MAX_RESULTS}"
+                f"SELECT {TABLE}.rowid & {ID_MASK} FROM {TABLE} WHERE {TABLE} MATCH %s"
+                f" AND EXISTS (SELECT 1 FROM ({published_sql}) a WHERE a.id = {TABLE}.rowid & {ID_MASK})"
+                f" ORDER BY {TABLE}.rowid DESC LIMIT {MAX_RESULTS}"
             )
             with connection.cursor() as cursor:
-                cursor.execute(sql, [*params, self._match(terms, columns)])
+                cursor.execute(sql, [self._match(terms, columns), *params])
                 seen = set(found)
                 found += [pk for (pk,) in cursor.fetchall() if pk not in seen][: MAX_RESULTS - len(found)]
         return found
 
-    def write(self, documents):
+    def write(self, documents, published):
+        """documents: {article id: (headline, about, facts, body)}; published: {id: published_at}."""
+        self.delete(documents)
+        rows = [(pk, order_key(pk, published.get(pk))) for pk in documents]
         with connection.cursor() as cursor:
-            cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(pk,) for pk in documents])
             cursor.executemany(
                 f"INSERT INTO {TABLE} (rowid, headline, about, facts, body) VALUES (%s, %s, %s, %s, %s)",
-                [(pk, *doc) for pk, doc in documents.items()],
+                [(rowid, *documents[pk]) for pk, rowid in rows],
             )
+            cursor.executemany(f"INSERT INTO {ROWS} (article_id, search_rowid) VALUES (%s, %s)", rows)
 
     def delete(self, ids):
+        ids = [(pk,) for pk in ids]
         with connection.cursor() as cursor:
-            cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(pk,) for pk in ids])
+            cursor.executemany(
+                f"DELETE FROM {TABLE} WHERE rowid = (SELECT search_rowid FROM {ROWS} WHERE article_id = %s)",
+                ids,
+            )
+            cursor.executemany(f"DELETE FROM {ROWS} WHERE article_id = %s", ids)
+
+    def clear(self):
+        with connection.cursor() as cursor:
+            for table in (TABLE, ROWS):
+                cursor.execute(f"DELETE FROM {table}")
 
     def count(self):
         with connection.cursor() as cursor:
@@ -181,7 +211,7 @@ class _PostgreSQL(_SQLite):
             cursor.execute(sql, [*params, " & ".join(terms)])
             return [row[0] for row in cursor.fetchall()]
 
-    def write(self, documents):
+    def write(self, documents, published):
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {TABLE} (article_id, document) VALUES (%s, {self._VECTOR})"
@@ -192,6 +222,10 @@ class _PostgreSQL(_SQLite):
     def delete(self, ids):
         with connection.cursor() as cursor:
             cursor.executemany(f"DELETE FROM {TABLE} WHERE article_id = %s", [(pk,) for pk in ids])
+
+    def clear(self):
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {TABLE}")
 
 
 def _engine(conn=None):
@@ -248,10 +282,11 @@ def reindex(article_ids):
             .select_related("match__competition")
             .prefetch_related("clubs", "players", "authors")
         )
+        articles = list(articles)
         documents = {article.pk: document_for(article) for article in articles}
         engine.delete(set(chunk) - documents.keys())
         if documents:
-            engine.write(documents)
+            engine.write(documents, {article.pk: article.published_at for article in articles})
 
 
 def rebuild_index():
@@ -259,8 +294,7 @@ def rebuild_index():
     from .models import Article
 
     ids = list(Article.objects.values_list("pk", flat=True))
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE}")
+    _engine().clear()
     reindex(ids)
     return len(ids)
 

@@ -9,6 +9,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles.models import Article
 from articles.search import parse_query, search_articles
@@ -391,3 +392,31 @@ def test_a_capped_result_list_says_so(client, season, monkeypatch):
     monkeypatch.setattr(articles.search, "MAX_RESULTS", 2)
     html = client.get("/search/", {"q": "the Reds"}).content.decode()
     assert "The best 2 reports for “the Reds”" in html
+
+
+def test_a_report_moved_to_a_new_time_moves_in_the_results_and_is_indexed_once():
+    old = make_article(headline="Koulibaly header decides it",
+                       published_at=timezone.now() - datetime.timedelta(days=30))  # fmt: skip
+    new = make_article(headline="Another Koulibaly header",
+                       published_at=timezone.now() - datetime.timedelta(days=1))  # fmt: skip
+    assert search_articles("koulibaly header").ids == [new.pk, old.pk]
+    old.published_at = timezone.now() - datetime.timedelta(hours=1)
+    old.save()
+    assert search_articles("koulibaly header").ids == [old.pk, new.pk]
+    from articles.search import _engine
+
+    assert _engine().count() == Article.objects.count()
+
+
+def test_the_sqlite_order_key_sorts_by_publication_and_keeps_the_id():
+    from articles.search import ID_MASK, order_key
+
+    moments = [datetime.datetime(1966, 7, 30, 15, tzinfo=datetime.UTC), None,
+               datetime.datetime(2019, 11, 27, 20, tzinfo=datetime.UTC),
+               datetime.datetime(2019, 11, 27, 20, 0, 0, 900, tzinfo=datetime.UTC),
+               datetime.datetime(2100, 1, 1, tzinfo=datetime.UTC)]  # fmt: skip
+    pks = [7, 2**31 - 1, 3, 4, 1]
+    keys = [order_key(pk, moment) for pk, moment in zip(pks, moments, strict=True)]
+    assert [key & ID_MASK for key in keys] == pks
+    assert keys[0] < keys[1] < keys[2] < keys[3] < keys[4]  # within a second, the higher id later
+    assert all(-(2**63) <= key < 2**63 for key in keys)  # fits SQLite's 64-bit rowid

@@ -1,0 +1,21 @@
+"""SQLite's search table gets rowids in publication order, and a table mapping articles to them
+(articles/search.py, `order_key`). The old table is dropped; articles.search fills the new one
+after `migrate` (post_migrate, when it is empty). PostgreSQL's index is unchanged.
+"""
+
+from django.db import migrations
+
+
+def recreate(apps, schema_editor):
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    from articles.search import create_index, drop_index
+
+    drop_index(schema_editor)
+    create_index(schema_editor)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("articles", "0009_search_index")]
+
+    operations = [migrations.RunPython(recreate, migrations.RunPython.noop)]
