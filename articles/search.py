@@ -4,8 +4,9 @@ Two engines, one behaviour:
 
 - **SQLite** (the embedded default): an FTS5 virtual table `articles_search`, columns headline /
   about (standfirst, clubs and players with their aliases) / facts (competition, round, venue,
-  month, authors) / body, whose rowid orders by publication (`order_key`), and
-  `articles_search_rows` mapping each article to its row.
+  month, authors) / body, whose rowid orders by publication (`order_key`); `articles_search_titles`
+  with headline and about alone (the first two ranking tiers); `articles_search_rows` mapping each
+  article to its rowid.
 - **PostgreSQL**: a table `articles_search (article_id, document tsvector)` with a GIN index; the
   document is `to_tsvector('simple', unaccent(...))` with weights A (headline), B (about),
   C (facts), D (body).
@@ -108,6 +109,9 @@ def search_articles(query, filters=None):
 
 
 ROWS = TABLE + "_rows"
+# Headline and tags again, on their own: the first two tiers look there, and a word that is in
+# most bodies but no headline must not make them walk every body's match (7 ms at 100,000).
+TITLES = TABLE + "_titles"
 # SQLite rowids of the search table put the newest publication last: (epoch seconds << 31) | id.
 # FTS5 can walk a term's matches in rowid order and stop, so "the newest 500 matches" costs the
 # same whether a word is in 50 reports or in all 100,000 (listing every match to sort it by date
@@ -125,10 +129,12 @@ class _SQLite:
     create = [
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
         "headline, about, facts, body, tokenize = 'unicode61 remove_diacritics 2')",
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TITLES} USING fts5("
+        "headline, about, tokenize = 'unicode61 remove_diacritics 2')",
         # Which search row is an article's, so a save can replace it after its date moved.
         f"CREATE TABLE IF NOT EXISTS {ROWS} (article_id INTEGER PRIMARY KEY, search_rowid INTEGER NOT NULL)",
     ]
-    drop = [f"DROP TABLE IF EXISTS {TABLE}", f"DROP TABLE IF EXISTS {ROWS}"]
+    drop = [f"DROP TABLE IF EXISTS {table}" for table in (TABLE, TITLES, ROWS)]
 
     @staticmethod
     def _match(terms, columns=None):
@@ -141,13 +147,13 @@ class _SQLite:
         # tier's matches newest first (rowid order, see order_key) and stopping at MAX_RESULTS.
         # Within a second of publication, the higher id comes first.
         found = []
-        for columns in (["headline"], ["headline", "about"], None):
+        for table, columns in ((TITLES, ["headline"]), (TITLES, None), (TABLE, None)):
             if len(found) >= MAX_RESULTS:
                 break
             sql = (
-                f"SELECT {TABLE}.rowid & {ID_MASK} FROM {TABLE} WHERE {TABLE} MATCH %s"
-                f" AND EXISTS (SELECT 1 FROM ({published_sql}) a WHERE a.id = {TABLE}.rowid & {ID_MASK})"
-                f" ORDER BY {TABLE}.rowid DESC LIMIT {MAX_RESULTS}"
+                f"SELECT {table}.rowid & {ID_MASK} FROM {table} WHERE {table} MATCH %s"
+                f" AND EXISTS (SELECT 1 FROM ({published_sql}) a WHERE a.id = {table}.rowid & {ID_MASK})"
+                f" ORDER BY {table}.rowid DESC LIMIT {MAX_RESULTS}"
             )
             with connection.cursor() as cursor:
                 cursor.execute(sql, [self._match(terms, columns), *params])
@@ -164,20 +170,26 @@ class _SQLite:
                 f"INSERT INTO {TABLE} (rowid, headline, about, facts, body) VALUES (%s, %s, %s, %s, %s)",
                 [(rowid, *documents[pk]) for pk, rowid in rows],
             )
+            cursor.executemany(
+                f"INSERT INTO {TITLES} (rowid, headline, about) VALUES (%s, %s, %s)",
+                [(rowid, *documents[pk][:2]) for pk, rowid in rows],
+            )
             cursor.executemany(f"INSERT INTO {ROWS} (article_id, search_rowid) VALUES (%s, %s)", rows)
 
     def delete(self, ids):
         ids = [(pk,) for pk in ids]
         with connection.cursor() as cursor:
-            cursor.executemany(
-                f"DELETE FROM {TABLE} WHERE rowid = (SELECT search_rowid FROM {ROWS} WHERE article_id = %s)",
-                ids,
-            )
+            for table in (TABLE, TITLES):
+                cursor.executemany(
+                    f"DELETE FROM {table} WHERE rowid = "
+                    f"(SELECT search_rowid FROM {ROWS} WHERE article_id = %s)",
+                    ids,
+                )
             cursor.executemany(f"DELETE FROM {ROWS} WHERE article_id = %s", ids)
 
     def clear(self):
         with connection.cursor() as cursor:
-            for table in (TABLE, ROWS):
+            for table in (TABLE, TITLES, ROWS):
                 cursor.execute(f"DELETE FROM {table}")
 
     def count(self):

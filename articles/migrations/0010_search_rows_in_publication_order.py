@@ -1,6 +1,7 @@
-"""SQLite's search table gets rowids in publication order, and a table mapping articles to them
-(articles/search.py, `order_key`). The old table is dropped; articles.search fills the new one
-after `migrate` (post_migrate, when it is empty). PostgreSQL's index is unchanged.
+"""SQLite's search table gets rowids in publication order, a headline-and-tags table beside it,
+and a table mapping articles to their rowids (articles/search.py, `order_key`). The old table is
+dropped; articles.search fills the new ones after `migrate` (post_migrate, when they are empty).
+PostgreSQL's index is unchanged.
 """
 
 from django.db import migrations
