@@ -4,7 +4,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +47,29 @@ def test_ensure_admin_does_not_print_a_stale_password(tmp_path, monkeypatch):
     out = _run("ensure_admin", password_file=str(password_file))
     assert "was changed" in out
     assert User.objects.get(username="admin").check_password("changed-in-the-admin")
+
+
+def test_seed_bench_is_deterministic_realistic_and_searchable():
+    from articles.body import html_to_text
+    from articles.models import Article, Goal
+    from articles.search import search_articles
+
+    def seed(*extra):
+        call_command("seed_bench", "--reports", "30", "--clubs", "6", "--players", "24", *extra,
+                     stdout=io.StringIO())  # fmt: skip
+        reports = Article.objects.filter(slug__startswith="bench-").order_by("slug")
+        return reports, [(a.slug, a.headline, a.body) for a in reports]
+
+    reports, first = seed()
+    assert reports.count() == 30 and all(a.is_published() for a in reports)
+    for article in reports.prefetch_related("clubs", "players"):
+        words = len(html_to_text(article.body).split())
+        assert 500 <= words <= 800 and article.body.count("<h2>") == 4
+        assert 3 <= len(article.clubs.all()) + len(article.players.all()) <= 15
+        assert article.match.home_score is not None
+    assert Goal.objects.filter(match__articles__in=reports).exists()
+    assert search_articles(reports[0].headline).ids  # indexed without a separate step
+
+    with pytest.raises(CommandError):
+        seed()  # never on top of an earlier run without --replace
+    assert seed("--replace")[1] == first  # the same arguments give the same reports
