@@ -153,9 +153,13 @@ class ArticleDetailView(DetailView):
         return response
 
 
-def pinned_of(entity):
-    """A club's or player's pinned reports ("Essential reading"), as card keys."""
-    return entity.pinned_articles.published().for_card_keys()
+def pinned_cards(request, entity):
+    """A club's or player's pinned reports ("Essential reading"), with their cards. The short list
+    is kept until anything changes, like every list drawn from the archive (articles/fragments.py)."""
+    pinned = fragments.kept_until_change(
+        request, f"pinned:{request.path}", lambda: list(entity.pinned_articles.published().for_card_keys())
+    )
+    return fragments.attach_cards(request, pinned)
 
 
 class ClubIndexView(ListView):
@@ -182,7 +186,7 @@ class ClubDetailView(PublishedArticlesMixin, ListView):
         context.update(
             club=self.club,
             record=ClubRecord(self.club),
-            pinned=fragments.attach_cards(self.request, pinned_of(self.club)),
+            pinned=pinned_cards(self.request, self.club),
         )
         return context
 
@@ -222,7 +226,7 @@ class PlayerDetailView(PublishedArticlesMixin, ListView):
         context = super().get_context_data(**kwargs)
         context.update(
             player=self.player,
-            pinned=fragments.attach_cards(self.request, pinned_of(self.player)),
+            pinned=pinned_cards(self.request, self.player),
             goals=self.player.goals.select_related(
                 "match__competition", "match__home_club", "match__away_club"
             ).order_by("-match__kickoff", "minute"),

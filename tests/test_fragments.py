@@ -211,3 +211,14 @@ def test_the_fragment_layer_can_be_switched_off(client, settings):
     with CaptureQueriesContext(connection) as queries:
         assert _page(client, article.get_absolute_url()) == cold
     assert len(queries) > 3  # rendered from the database every time
+
+
+def test_pinning_and_unpinning_show_on_the_hub_at_once(client):
+    club = make_club("Napoli")
+    article = make_article(headline="Why Mertens matters")
+    article.clubs.add(club)
+    assert "Essential reading" not in _kept(client, club.get_absolute_url())
+    club.pinned_articles.add(article)
+    assert "Essential reading" in _page(client, club.get_absolute_url())
+    club.pinned_articles.remove(article)
+    assert "Essential reading" not in _page(client, club.get_absolute_url())
