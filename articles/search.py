@@ -143,23 +143,30 @@ class _SQLite:
         return f"{{{' '.join(columns)}}} : ({expression})" if columns else expression
 
     def ranked(self, terms, published_sql, params):
-        # One query per tier (headline, then headline or tags, then anywhere), each walking the
-        # tier's matches newest first (rowid order, see order_key) and stopping at MAX_RESULTS.
-        # Within a second of publication, the higher id comes first.
+        # One query per tier (every word in the headline, then in headline, standfirst or tags, then
+        # anywhere), each newest first and stopped at MAX_RESULTS: a word that is in most reports
+        # is never listed and sorted whole.
         found = []
-        for table, columns in ((TITLES, ["headline"]), (TITLES, None), (TABLE, None)):
+        for tier in range(3):
             if len(found) >= MAX_RESULTS:
                 break
-            sql = (
-                f"SELECT {table}.rowid & {ID_MASK} FROM {table} WHERE {table} MATCH %s"
-                f" AND EXISTS (SELECT 1 FROM ({published_sql}) a WHERE a.id = {table}.rowid & {ID_MASK})"
-                f" ORDER BY {table}.rowid DESC LIMIT {MAX_RESULTS}"
-            )
+            sql, args = self._tier_query(tier, terms, published_sql, params)
             with connection.cursor() as cursor:
-                cursor.execute(sql, [self._match(terms, columns), *params])
+                cursor.execute(sql, args)
                 seen = set(found)
                 found += [pk for (pk,) in cursor.fetchall() if pk not in seen][: MAX_RESULTS - len(found)]
         return found
+
+    def _tier_query(self, tier, terms, published_sql, params):
+        # The matches are read in rowid order, newest first (see order_key); within a second of
+        # publication the higher id comes first. The first two tiers read the titles table.
+        table, columns = ((TITLES, ["headline"]), (TITLES, None), (TABLE, None))[tier]
+        sql = (
+            f"SELECT {table}.rowid & {ID_MASK} FROM {table} WHERE {table} MATCH %s"
+            f" AND EXISTS (SELECT 1 FROM ({published_sql}) a WHERE a.id = {table}.rowid & {ID_MASK})"
+            f" ORDER BY {table}.rowid DESC LIMIT {MAX_RESULTS}"
+        )
+        return sql, [self._match(terms, columns), *params]
 
     def write(self, documents, published):
         """documents: {article id: (headline, about, facts, body)}; published: {id: published_at}."""
@@ -211,17 +218,18 @@ class _PostgreSQL(_SQLite):
         f"setweight(to_tsvector('simple', unaccent(%s)), '{weight}')" for weight in "ABCD"
     )
 
-    def ranked(self, terms, published_sql, params):
+    def _tier_query(self, tier, terms, published_sql, params):
+        # Weight A is the headline, B the standfirst and tags. With a LIMIT, the planner can walk the
+        # (status, published_at) index and stop for a common word, or sort the GIN matches of a
+        # rare one.
+        weights = ("A", "AB", "")[tier]
+        query = " & ".join(f"{term}:{weights}" if weights else term for term in terms)
         sql = (
-            "SELECT a.id, CASE WHEN ts_filter(s.document, '{a}') @@ q THEN 0"
-            " WHEN ts_filter(s.document, '{a,b}') @@ q THEN 1 ELSE 2 END AS tier"
-            f" FROM {TABLE} s JOIN ({published_sql}) a ON a.id = s.article_id,"
-            " to_tsquery('simple', unaccent(%s)) q"
-            f" WHERE s.document @@ q ORDER BY tier, a.published_at DESC, a.id DESC LIMIT {MAX_RESULTS}"
+            f"SELECT a.id FROM ({published_sql}) a JOIN {TABLE} s ON s.article_id = a.id"
+            " WHERE s.document @@ to_tsquery('simple', unaccent(%s))"
+            f" ORDER BY a.published_at DESC, a.id DESC LIMIT {MAX_RESULTS}"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, " & ".join(terms)])
-            return [row[0] for row in cursor.fetchall()]
+        return sql, [*params, query]
 
     def write(self, documents, published):
         with connection.cursor() as cursor:
