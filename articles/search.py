@@ -7,9 +7,9 @@ Two engines, one behaviour:
   month, authors) / body, whose rowid orders by publication (`order_key`); `articles_search_titles`
   with headline and about alone (the first two ranking tiers); `articles_search_rows` mapping each
   article to its rowid.
-- **PostgreSQL**: a table `articles_search (article_id, document tsvector)` with a GIN index; the
-  document is `to_tsvector('simple', unaccent(...))` with weights A (headline), B (about),
-  C (facts), D (body).
+- **PostgreSQL**: a table `articles_search (article_id, document, headline, titles)` of
+  `to_tsvector('simple', unaccent(...))` vectors, each with a GIN index: document is everything
+  (weights A headline, B about, C facts, D body), headline alone, titles = headline and about.
 
 Text is folded in Python before either engine sees it (`entities.fold_name`: case, accents, ø, ß,
 full-width letters) and cut into plain ASCII words, so both engines index and query exactly the
