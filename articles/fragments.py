@@ -15,14 +15,15 @@ What a key names, so that it is never reused for different content:
 - **The shared generation**: a clock moved by any change to what many articles show (clubs,
   players, matches, goals, competitions, authors, images). `caching.bump_generation()`, which
   bulk writes call, moves it too.
-- **Lists computed from the whole archive** (related reports, the front page's sections) depend
-  on every article, so they are kept under the content generation, like pages, and never past
-  the next scheduled publication.
+- **Values drawn from the whole archive** (related reports, the front page's bands, page counts,
+  pinned reports) depend on every article, so they are kept under the content generation, like
+  pages, and never past the next scheduled publication.
 
 Nothing is ever deleted: a key that no longer matches is simply never asked for again, and
-expires. Every cache error is a miss (`caching._call`), so with the cache down every fragment is
-rendered from the database. NEWSROOM_FRAGMENT_CACHE=0 turns the layer off (bench/load.sh
-measures pages both ways).
+expires; so each process may also keep its own copies (`CACHES["fragments"]`). Every cache error
+is a miss (`caching._call`), so with the cache down every fragment is rendered from the database.
+Logged-in users (who bypass the page cache) bypass fragments too. NEWSROOM_FRAGMENT_CACHE=0 turns
+the layer off (bench/load.sh measures pages both ways).
 """
 
 import time
