@@ -86,12 +86,13 @@ def _new_generation():
     return time.time_ns()
 
 
-def current_generation():
-    """The current generation, creating one if the cache has none. Raises CacheUnavailable."""
-    generation = _call("get", GENERATION_KEY)
+def current_generation(key=GENERATION_KEY):
+    """The current value of a generation (the pages', or the fragments' SHARED_GENERATION_KEY),
+    creating one if the cache has none. Raises CacheUnavailable."""
+    generation = _call("get", key)
     if generation is None:
-        _call("add", GENERATION_KEY, _new_generation(), None)
-        generation = _call("get", GENERATION_KEY)
+        _call("add", key, _new_generation(), None)
+        generation = _call("get", key)
     return generation
 
 

@@ -26,7 +26,6 @@ Logged-in users (who bypass the page cache) bypass fragments too. NEWSROOM_FRAGM
 the layer off (bench/load.sh measures pages both ways).
 """
 
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -83,10 +82,7 @@ def _clocks(request):
         try:
             found = caching._call("get_many", [caching.GENERATION_KEY, SHARED_GENERATION_KEY])
             content = found.get(caching.GENERATION_KEY) or caching.current_generation()
-            shared = found.get(SHARED_GENERATION_KEY)
-            if shared is None:
-                caching._call("add", SHARED_GENERATION_KEY, time.time_ns(), None)
-                shared = caching._call("get", SHARED_GENERATION_KEY)
+            shared = found.get(SHARED_GENERATION_KEY) or caching.current_generation(SHARED_GENERATION_KEY)
             clocks = Clocks(content, shared, caching.next_publication(content) or 0)
         except (caching.CacheUnavailable, DatabaseError):
             clocks = None
