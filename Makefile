@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup demo lint serve bench clean
+.PHONY: run test setup demo lint serve bench bench-load clean
 
 # The stamp files make pip run again only when a requirements file changes.
 $(VENV)/.installed: requirements.txt
@@ -52,8 +52,15 @@ serve: $(VENV)/.installed var/secret-key.txt
 	@echo "Serving the production settings on http://$(HOST):$(PORT)/"
 	$(PROD_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c newsroom/gunicorn.conf.py
 
-# Load benchmark (never part of the test suite): see docs/deploy.md, "Benchmarks". BENCH_ARGS are passed on.
-bench: $(VENV)/.installed var/secret-key.txt
+# Benchmarks (never part of the test suite): see docs/deploy.md, "Benchmarks". BENCH_ARGS are passed on.
+# `make bench`: our cached, fragments-kept and bare rows beside the Django floor and Wagtail, in one run
+# of the shared peer harness (../shared/bench), e.g. BENCH_ARGS="--check" or "--runs 1 --duration 5".
+# It builds its own venvs and data under /tmp, so it needs none of ours.
+bench:
+	bench/peers.sh $(BENCH_ARGS)
+
+# `make bench-load`: the project alone under wrk, with /healthz as the in-run baseline (bench/load.sh).
+bench-load: $(VENV)/.installed var/secret-key.txt
 	bench/load.sh $(BENCH_ARGS)
 
 lint: $(VENV)/.installed-dev

@@ -1,24 +1,26 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_save
 
 
 class ArticlesConfig(AppConfig):
+    """The editorial app: articles, authors, corrections, the workflow, feeds and sitemaps."""
+
     name = "articles"
     verbose_name = "Newsroom"
 
     def ready(self):
-        # Every change to the newsroom's content invalidates the page cache.
-        from .caching import connect_receivers
+        from newsroom.delivery import fragments
+        from newsroom.football import merges
+        from newsroom.football.models import Goal, Match
 
-        connect_receivers(self)
-        # Rendered fragments follow the rows they were rendered from (articles/fragments.py).
-        from .fragments import connect_receivers as connect_fragments
+        from . import models, publication, tagging
 
-        connect_fragments(self)
-        # The embedded SQLite keeps its query planner's statistics up to date (newsroom/sqlite.py).
-        from newsroom.sqlite import connect_receivers as connect_sqlite
-
-        connect_sqlite()
-        # The search index follows every save and delete (articles/search.py).
-        from .search import connect_receivers as connect_search
-
-        connect_search()
+        # Reports on a match carry its clubs and scorers, whichever app wrote the match or goal.
+        post_save.connect(models.tag_reports_of_match, sender=Match, dispatch_uid="articles-match-tags")
+        post_save.connect(models.tag_scorer_on_reports, sender=Goal, dispatch_uid="articles-goal")
+        for through in (models.TaggedClub, models.TaggedPlayer):
+            m2m_changed.connect(models.put_back_match_tags, sender=through, dispatch_uid=f"tags-{through}")
+        # A merge of clubs or players moves the articles' tags and pins too.
+        merges.also_on_merge(tagging.move_tags_and_pins)
+        # Lists of reports change by themselves when a scheduled report's time comes.
+        fragments.register_next_change(publication.next_scheduled_publication)

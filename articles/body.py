@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.text import slugify
 
-from .entities import CLUB, PLAYER, Matcher
+from newsroom.football.entities import CLUB, PLAYER, Matcher
 
 _TAG = re.compile(r"(<[^>]+>)")
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")

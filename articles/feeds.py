@@ -14,7 +14,11 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
-from .models import Article, Author, Club, Competition, Player
+from newsroom.delivery import purges
+from newsroom.football.models import Club, Competition, Player
+
+from .cards import ARCHIVE_TAGS
+from .models import Article, Author
 from .seo import share_image
 
 FEED_LENGTH = 30
@@ -29,6 +33,7 @@ class ArticleFeed(Feed):
         # One Feed instance serves every request: keep the request on a copy, not on the shared one.
         feed = copy.copy(self)
         feed.request = request
+        purges.shows(*ARCHIVE_TAGS)
         return Feed.__call__(feed, request, *args, **kwargs)
 
     def _absolute(self, path):
@@ -44,12 +49,14 @@ class ArticleFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj=None):
-        return (
+        items = list(
             self.articles(obj)
             .select_related("match__competition", "match__home_club", "match__away_club", "hero_image")
             .prefetch_related("authors", "clubs", "players", "hero_image__renditions")
             .order_by("-published_at")[:FEED_LENGTH]
         )
+        purges.shows(*purges.tags("image", [article.hero_image_id for article in items]))
+        return items
 
     def item_title(self, article):
         return article.headline

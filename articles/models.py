@@ -1,37 +1,32 @@
-"""The newsroom's domain: competitions, matches and goals, clubs and players, and the articles.
+"""The editorial domain: authors, articles, their corrections and the workflow's bookkeeping.
 
-Clubs and players are django-taggit tags *and* real records, each with its own through model, so
-`article.clubs` and `article.players` are tag managers over real rows with pages of their own.
+Articles tag the football app's clubs and players (django-taggit, each with its own through model
+and the manager in tagging.py), point at its matches, and use the media library's pictures. Those
+apps know nothing of articles: what an article must do when a match or goal changes is kept true
+by the receivers in apps.py.
 """
 
-import uuid
 from contextlib import nullcontext
-from pathlib import Path
 
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import (
-    MaxLengthValidator,
-    MaxValueValidator,
-    MinValueValidator,
-    RegexValidator,
-)
+from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, IntegerField, Prefetch, Q, Value
 from django.db.models.expressions import CombinedExpression
-from django.db.models.signals import m2m_changed
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
-from taggit.models import ItemBase, TagBase
+from taggit.models import ItemBase
 
-from .entities import has_letters_or_digits, slug_for_name
-from .images.fields import PictureField
-from .images.renditions import build_renditions
+from newsroom.delivery import purges
+from newsroom.football.models import Club, Goal, Match, Player
+from newsroom.media.models import Image
+
 from .tagging import EntityTagManager
+from .workflow import keep_old_url
 
 # What an editor may put in a report body. The editor offers exactly this, and the same allow-list
 # sanitises the HTML on the server (ProseEditorField derives the nh3 rules from it).
@@ -49,237 +44,6 @@ BODY_EDITOR_CONFIG = {
 }
 
 
-# ---------------------------------------------------------------------------------------------
-# Media
-
-
-def image_upload_to(instance, filename):
-    """A generated name under images/YYYY/MM/: the uploader's file name is never trusted."""
-    suffix = Path(filename).suffix.lower()
-    if suffix not in {".jpg", ".jpeg", ".png", ".webp", ".gif"}:
-        suffix = ".jpg"
-    return f"images/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
-
-
-class Image(models.Model):
-    # Checks and re-encodes every new file as it is written, whatever code path writes it.
-    file = PictureField(
-        upload_to=image_upload_to, width_field="width", height_field="height", size_field="file_size"
-    )
-    alt_text = models.CharField(
-        max_length=250,
-        help_text="What the picture shows, for readers who cannot see it. Required.",
-    )
-    caption = models.CharField(max_length=300, blank=True)
-    credit = models.CharField(max_length=150, blank=True, help_text="Photographer or agency.")
-    focal_x = models.FloatField(
-        default=0.5, validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text="Horizontal focal point, 0 (left) to 1 (right); crops keep it in frame.",
-    )  # fmt: skip
-    focal_y = models.FloatField(
-        default=0.5, validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text="Vertical focal point, 0 (top) to 1 (bottom).",
-    )  # fmt: skip
-    width = models.PositiveIntegerField(null=True, editable=False)
-    height = models.PositiveIntegerField(null=True, editable=False)
-    file_size = models.PositiveIntegerField(
-        null=True, editable=False, help_text="Bytes of the stored original."
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.caption or self.alt_text
-
-    def save(self, *args, **kwargs):
-        # A new file is checked and re-encoded by PictureField as it is written (a file that
-        # breaks a rule raises ValidationError; the admin form ran the same checks first).
-        super().save(*args, **kwargs)
-        prepared, self.file.prepared = self.file.prepared, None
-        if not self.width:
-            return  # no readable dimensions (a row from before uploads were checked)
-        try:
-            # Renditions now, not on a reader's first request; unchanged ones are kept.
-            build_renditions(
-                self,
-                picture=prepared.picture if prepared else None,
-                icc_profile=prepared.icc_profile if prepared else None,
-            )
-        except BaseException:
-            if prepared:
-                self.file.storage.delete(self.file.name)  # the caller's transaction undoes the row
-            raise
-        finally:
-            if prepared:
-                prepared.release()  # ~100 MB of pixels for a 24 MP photo: free them now
-
-    def clean(self):
-        if not self.alt_text.strip():
-            raise ValidationError({"alt_text": "Describe the picture for readers who cannot see it."})
-
-
-class Rendition(models.Model):
-    """A resized or cropped copy of an Image, made by articles/images/renditions.py on save.
-
-    The file name carries a digest of its bytes, so a rendition URL never changes content.
-    """
-
-    class Crop(models.TextChoices):
-        # The keys of NEWSROOM_IMAGES["WIDTHS"].
-        FULL = "full", "Whole picture"
-        WIDE = "16:9", "16:9"
-        SQUARE = "1:1", "1:1"
-
-    class Format(models.TextChoices):
-        AVIF = "avif", "AVIF"
-        WEBP = "webp", "WebP"
-        JPEG = "jpeg", "JPEG"
-
-    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
-    crop = models.CharField(max_length=8, choices=Crop.choices)
-    format = models.CharField(max_length=4, choices=Format.choices)
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
-    file = models.FileField(max_length=255)  # named by renditions.rendition_name(), never uploaded
-    size = models.PositiveIntegerField(help_text="Bytes.")
-    # A digest of what the file was made from; when it differs from the plan, the file is remade.
-    source_key = models.CharField(max_length=40)
-
-    class Meta:
-        ordering = ["crop", "format", "width"]
-        constraints = [
-            models.UniqueConstraint(fields=["image", "crop", "format", "width"], name="rendition_once"),
-        ]
-
-    def __str__(self):
-        return f"{self.image} ({self.crop}, {self.width}px {self.get_format_display()})"
-
-    @property
-    def slot(self):
-        return (self.crop, self.format, self.width)
-
-
-# ---------------------------------------------------------------------------------------------
-# Clubs and players: tags that are real records
-
-
-class EntityTag(TagBase):
-    """What clubs and players share: a name, a routable ASCII slug, a name key and aliases.
-
-    The name key (entities.slug_for_name) is how names compare: "Mané" = "MANE" = "Mane".
-    """
-
-    slug = models.SlugField(
-        unique=True,
-        max_length=100,
-        help_text="The address of the page: lower-case ASCII letters, digits and hyphens.",
-    )
-    name_key = models.CharField(max_length=100, editable=False, db_index=True)
-    aliases = models.TextField(
-        blank=True,
-        help_text="One per line: nicknames and short forms used in reports, e.g. “the Reds”, “LFC”.",
-    )
-    description = models.TextField(blank=True)
-    pinned_articles = models.ManyToManyField(
-        "Article", blank=True, related_name="+", help_text="Shown first on the page, newest first."
-    )
-    # Lets every process notice a changed gazetteer and rebuild its name matcher (entities.py).
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
-
-    natural_key_fields = ["slug"]
-
-    class Meta:
-        abstract = True
-        ordering = ["name"]
-
-    def clean(self):
-        self.name = (self.name or "").strip()
-        if not has_letters_or_digits(self.name) or not slug_for_name(self.name):
-            raise ValidationError({"name": "A name needs letters or digits (e.g. “Atlético Madrid”)."})
-
-    def save(self, *args, **kwargs):
-        self.name = self.name.strip()
-        self.name_key = slug_for_name(self.name)
-        if not self.slug:
-            self.slug = self.name_key
-        if not self.slug:
-            raise ValidationError(f"{self.name!r} has no letters or digits and cannot be saved.")
-        old_slug = None
-        if not self._state.adding:
-            old_slug = type(self).objects.filter(pk=self.pk).values_list("slug", flat=True).first()
-        # Deliberately skip TagBase.save(), which would silently add "_1" to a taken slug and so
-        # create a second "Dries Mertens": here the slug is the identity and a clash is an error.
-        models.Model.save(self, *args, **kwargs)
-        if old_slug and old_slug != self.slug:
-            from .workflow import move_address
-
-            # Renamed: the old page answers 301 with the new one.
-            move_address(type(self)(slug=old_slug).get_absolute_url(), self.get_absolute_url())
-
-    def alias_list(self):
-        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
-
-
-class Club(EntityTag):
-    name = models.CharField(max_length=100, unique=True)
-    short_name = models.CharField(max_length=50, blank=True, help_text="e.g. “Man Utd”.")
-    country = models.CharField(max_length=60, blank=True)
-    league = models.CharField(max_length=100, blank=True)
-    crest = models.ForeignKey(Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-
-    class Meta(EntityTag.Meta):
-        constraints = [
-            # "Arsenal", "arsenal" and "ARSENAL" are one club, whatever path created them.
-            models.UniqueConstraint(fields=["name_key"], name="club_unique_name_key"),
-        ]
-
-    def get_absolute_url(self):
-        return reverse("articles:club", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        clash = Club.objects.filter(name_key=slug_for_name(self.name)).exclude(pk=self.pk).first()
-        if clash:
-            raise ValidationError({"name": f"This is the same name as the club “{clash.name}”."})
-
-
-class Player(EntityTag):
-    class Position(models.TextChoices):
-        GOALKEEPER = "GK", "Goalkeeper"
-        DEFENDER = "DF", "Defender"
-        MIDFIELDER = "MF", "Midfielder"
-        FORWARD = "FW", "Forward"
-
-    # Not unique: two players may share a name. The slug tells them apart.
-    name = models.CharField(max_length=100)
-    slug = models.SlugField(
-        unique=True,
-        max_length=100,
-        help_text="The player's identity and page address. Two players with the same name need "
-        "different slugs, e.g. “adama-traore-1996”.",
-    )
-    club = models.ForeignKey(
-        Club, null=True, blank=True, on_delete=models.SET_NULL, related_name="players",
-        help_text="Current club.",
-    )  # fmt: skip
-    position = models.CharField(max_length=2, choices=Position.choices, blank=True)
-    nationality = models.CharField(max_length=60, blank=True)
-    date_of_birth = models.DateField(null=True, blank=True)
-    photo = models.ForeignKey(Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-
-    def __str__(self):
-        return f"{self.name} ({self.club.name})" if self.club_id and self._club_loaded() else self.name
-
-    def _club_loaded(self):
-        # __str__ must never cost a query per row (admin lists, autocomplete).
-        return Player.club.is_cached(self)
-
-    def get_absolute_url(self):
-        return reverse("articles:player", kwargs={"slug": self.slug})
-
-
 class TaggedClub(ItemBase):
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="club_tags")
     tag = models.ForeignKey(Club, on_delete=models.CASCADE, related_name="tagged_articles")
@@ -288,6 +52,11 @@ class TaggedClub(ItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_club_once"),
         ]
+
+    def __str__(self):
+        # Never a query: a revision stores one of these per tag of the article.
+        tag = self.tag.name if type(self).tag.is_cached(self) else f"club {self.tag_id}"
+        return f"Article {self.content_object_id} tagged with {tag}"
 
 
 class TaggedPlayer(ItemBase):
@@ -299,135 +68,10 @@ class TaggedPlayer(ItemBase):
             models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_player_once"),
         ]
 
-
-# ---------------------------------------------------------------------------------------------
-# Competitions, matches and goals
-
-
-class Competition(models.Model):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["name"]
-
     def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("articles:competition", kwargs={"slug": self.slug})
-
-
-class Match(models.Model):
-    competition = models.ForeignKey(Competition, on_delete=models.PROTECT, related_name="matches")
-    season = models.CharField(
-        max_length=7,
-        validators=[RegexValidator(r"^\d{4}-\d{2}$", "Write the season as 2019-20.")],
-        help_text="e.g. 2019-20",
-    )
-    round = models.CharField(max_length=100, blank=True, help_text="e.g. Group E, matchday 5")
-    kickoff = models.DateTimeField()
-    venue = models.CharField(max_length=150, blank=True)
-    home_club = models.ForeignKey(Club, on_delete=models.PROTECT, related_name="home_matches")
-    away_club = models.ForeignKey(Club, on_delete=models.PROTECT, related_name="away_matches")
-    home_score = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Leave both scores empty until the match is played."
-    )
-    away_score = models.PositiveSmallIntegerField(null=True, blank=True)
-    attendance = models.PositiveIntegerField(null=True, blank=True)
-    referee = models.CharField(max_length=100, blank=True)
-
-    class Meta:
-        ordering = ["-kickoff"]
-        verbose_name_plural = "matches"
-        constraints = [
-            models.CheckConstraint(condition=~Q(home_club=F("away_club")), name="match_clubs_differ"),
-            models.CheckConstraint(
-                condition=Q(home_score__isnull=True, away_score__isnull=True)
-                | Q(home_score__isnull=False, away_score__isnull=False),
-                name="match_score_both_or_neither",
-            ),
-            models.UniqueConstraint(
-                fields=["home_club", "away_club", "kickoff"], name="match_unique_fixture"
-            ),
-        ]
-        indexes = [models.Index(fields=["kickoff"], name="match_kickoff_idx")]
-
-    def __str__(self):
-        if self.is_played():
-            return f"{self.home_club} {self.home_score}–{self.away_score} {self.away_club}"
-        return f"{self.home_club} v {self.away_club}"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        for article in self.articles.all():
-            article.ensure_match_tags()
-
-    def is_played(self):
-        return self.home_score is not None and self.away_score is not None
-
-    def result_for(self, club):
-        """'W', 'D' or 'L' from `club`'s side, or '' before the match is played."""
-        if not self.is_played():
-            return ""
-        ours, theirs = (
-            (self.home_score, self.away_score)
-            if club.pk == self.home_club_id
-            else (self.away_score, self.home_score)
-        )
-        return "W" if ours > theirs else "L" if ours < theirs else "D"
-
-    def clean(self):
-        if self.home_club_id and self.home_club_id == self.away_club_id:
-            raise ValidationError({"away_club": "A club cannot play itself: pick another away club."})
-        if (self.home_score is None) != (self.away_score is None):
-            raise ValidationError("Give both scores, or leave both empty until the match is played.")
-
-
-class Goal(models.Model):
-    class Kind(models.TextChoices):
-        OPEN_PLAY = "open_play", "Open play"
-        PENALTY = "penalty", "Penalty"
-        OWN_GOAL = "own_goal", "Own goal"
-
-    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="goals")
-    minute = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(120)])
-    added_time = models.PositiveSmallIntegerField(
-        default=0, validators=[MaxValueValidator(30)], help_text="Minutes of added time, e.g. 3 for 90+3."
-    )
-    scorer = models.ForeignKey(Player, on_delete=models.PROTECT, related_name="goals")
-    club = models.ForeignKey(
-        Club, on_delete=models.PROTECT, related_name="+",
-        help_text="The side the goal counts for (for an own goal, the scorer's opponents).",
-    )  # fmt: skip
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OPEN_PLAY)
-
-    class Meta:
-        ordering = ["minute", "added_time", "pk"]
-        constraints = [
-            models.CheckConstraint(condition=Q(minute__gte=1, minute__lte=120), name="goal_minute_in_range"),
-        ]
-
-    def __str__(self):
-        suffix = {"penalty": " (pen)", "own_goal": " (og)"}.get(self.kind, "")
-        return f"{self.scorer.name} {self.minute_display()}{suffix}"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Every report on the match carries its scorers as tags.
-        for article in self.match.articles.all():
-            article.players.add(self.scorer)
-
-    def minute_display(self):
-        return f"{self.minute}+{self.added_time}’" if self.added_time else f"{self.minute}’"
-
-    # ---------------------------------------------------------------------------------------------
-    # Authors and articles
-
-    def clean(self):
-        if self.match_id and self.club_id not in (self.match.home_club_id, self.match.away_club_id):
-            raise ValidationError({"club": "The goal must count for one of the two clubs in the match."})
+        # Never a query: a revision stores one of these per tag of the article.
+        tag = self.tag.name if type(self).tag.is_cached(self) else f"player {self.tag_id}"
+        return f"Article {self.content_object_id} tagged with {tag}"
 
 
 class Author(models.Model):
@@ -522,6 +166,16 @@ class Article(models.Model):
         verbose_name="players", help_text="Players in the story.", through=TaggedPlayer,
         manager=EntityTagManager, blank=True, related_name="articles",
     )  # fmt: skip
+    # "Essential reading" on a club's or player's page, newest first. The tables are the ones the
+    # clubs' and players' own field used before the apps were split, so no row moved.
+    pinned_on_clubs = models.ManyToManyField(
+        Club, blank=True, related_name="pinned_articles", db_table="articles_club_pinned_articles",
+        verbose_name="pinned on clubs' pages",
+    )  # fmt: skip
+    pinned_on_players = models.ManyToManyField(
+        Player, blank=True, related_name="pinned_articles", db_table="articles_player_pinned_articles",
+        verbose_name="pinned on players' pages",
+    )  # fmt: skip
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         null=True,
@@ -576,24 +230,32 @@ class Article(models.Model):
         self.publication_date = self._publication_date()
         previous = None
         if not self._state.adding:
-            previous = Article.objects.filter(pk=self.pk).values(*_URL_FIELDS).first()
+            previous = self._stored_before(expected_version)
             if expected_version is not None:
-                claimed = Article.objects.filter(pk=self.pk, version=expected_version).update(
-                    version=expected_version + 1
-                )
-                if not claimed:
-                    raise StaleArticle(self.pk, expected_version)
+                # Claimed in the UPDATE itself (_do_update): WHERE version = expected_version.
+                self._claiming_version = expected_version
                 self.version = expected_version + 1
             else:
                 self.version = F("version") + 1
+        own_revision = not reversion.is_active()
         with _revision():
-            super().save(*args, **kwargs)
+            try:
+                super().save(*args, **kwargs)
+            finally:
+                self._claiming_version = None
             if isinstance(self.version, CombinedExpression):
                 self.refresh_from_db(fields=["version"])
-            self.ensure_match_tags()
+            if previous is None or previous["match_id"] != self.match_id:
+                # A new article, or a new match: its clubs and scorers. (Otherwise the tags are
+                # kept by the receivers: a removed one comes back, a new goal's scorer is added.)
+                self.ensure_match_tags()
+            if own_revision or not reversion.is_manage_manually():
+                # Added once the row is final: the version number read back, the match's tags on
+                # (reversion's own receiver adds it at post_save, while `version` is still the
+                # unsaved F() expression that cannot be read back). The admin, which manages its
+                # revision itself, adds the article once its tags and authors are saved too.
+                reversion.add_to_revision(self)
         if previous:
-            from .workflow import keep_old_url
-
             keep_old_url(self, previous)
 
     def get_absolute_url(self):
@@ -602,6 +264,35 @@ class Article(models.Model):
             "articles:article",
             kwargs={"year": day.year, "month": day.month, "day": day.day, "slug": self.slug},
         )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        # What the row held when it was read: a save that claims this version needs no read of
+        # its own to know the old address (see _stored_before).
+        article._stored = dict(zip(field_names, values, strict=True))
+        return article
+
+    def _stored_before(self, expected_version):
+        """The stored row's _URL_FIELDS, before this save. Read from the database, unless this
+        instance was loaded at the version the save claims: then the row is what was loaded (a
+        claim of any other version fails)."""
+        stored = getattr(self, "_stored", {})
+        if expected_version is not None and stored.get("version") == expected_version:
+            if all(name in stored for name in _URL_FIELDS):
+                return {name: stored[name] for name in _URL_FIELDS}
+        return Article.objects.filter(pk=self.pk).values(*_URL_FIELDS).first()
+
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
+        claimed = getattr(self, "_claiming_version", None)
+        if claimed is None:
+            return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
+        # The save and the claim are one statement: of two editors saving the same copy exactly
+        # one updates the row, and the other is told, whatever the timing.
+        base_qs = base_qs.filter(version=claimed)
+        if not super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update):
+            raise StaleArticle(pk_val, claimed)
+        return True
 
     def _publication_date(self):
         moment = self.published_at or self.created_at or timezone.now()
@@ -618,12 +309,23 @@ class Article(models.Model):
         return self.status == self.Status.PUBLISHED and not self.is_published()
 
     def ensure_match_tags(self):
-        """Keep the invariant: a report on a match carries both clubs and every scorer."""
+        """Keep the invariant: a report on a match carries both clubs and every scorer. Two
+        queries find what is missing; only that is added (an add that changes nothing would still
+        signal, revise and purge)."""
         if not self.match_id:
             return
-        match = self.match
-        self.clubs.add(match.home_club, match.away_club)
-        self.players.add(*Player.objects.filter(goals__match=match).distinct())
+        clubs = list(
+            Club.objects.filter(Q(home_matches=self.match_id) | Q(away_matches=self.match_id))
+            .exclude(pk__in=self.club_tags.values("tag_id")).distinct()
+        )  # fmt: skip
+        if clubs:
+            self.clubs.add(*clubs)
+        scorers = list(
+            Player.objects.filter(goals__match_id=self.match_id)
+            .exclude(pk__in=self.player_tags.values("tag_id")).distinct()
+        )  # fmt: skip
+        if scorers:
+            self.players.add(*scorers)
 
     @property
     def caption(self):
@@ -640,8 +342,9 @@ class Article(models.Model):
             )
 
 
-# What an article's public address depends on, read before a save to redirect the old one.
-_URL_FIELDS = ("slug", "publication_date", "status", "published_at")
+# What an article's public address depends on, read before a save to redirect the old one; and
+# its match, whose clubs and scorers a new match brings.
+_URL_FIELDS = ("slug", "publication_date", "status", "published_at", "match_id")
 
 
 class StaleArticle(Exception):
@@ -653,8 +356,9 @@ class StaleArticle(Exception):
 
 
 def _revision():
-    # Every save keeps a revision: join the one the admin opened, or open one of our own.
-    return nullcontext() if reversion.is_active() else reversion.create_revision()
+    # Every save keeps a revision: join the one the admin opened, or open one of our own that
+    # Article.save() fills itself, once.
+    return nullcontext() if reversion.is_active() else reversion.create_revision(manage_manually=True)
 
 
 class Correction(models.Model):
@@ -715,13 +419,107 @@ class SaveReceipt(models.Model):
 reversion.register(TaggedClub)
 reversion.register(TaggedPlayer)
 reversion.register(Correction)
-reversion.register(Article, follow=["club_tags", "player_tags", "corrections"])
+# Pins belong to the club's or player's page, not to the story: a restored revision leaves them.
+reversion.register(
+    Article,
+    follow=["club_tags", "player_tags", "corrections"],
+    exclude=["pinned_on_clubs", "pinned_on_players"],
+)
 
 
-@receiver(m2m_changed, sender=TaggedClub)
-@receiver(m2m_changed, sender=TaggedPlayer)
-def keep_match_tags(sender, instance, action, **kwargs):
-    # Removing a match's club or scorer, from any code path (the admin form's set() included),
-    # puts it straight back: the model keeps the invariant, not the form.
+# ---------------------------------------------------------------------------------------------
+# What a change purges (newsroom/delivery/purges.py)
+
+
+def article_purges(article):
+    """An article's own page and card, and every list it is or was on: the front page, search,
+    the pages of its clubs, players, competition and authors (read in one query). "schedule"
+    moves the time at which lists change by themselves (a scheduled report)."""
+    tags = {purges.tag("article", article.pk), "list-front", "list-search", "schedule"}
+    if article.pk is None:
+        return tags
+    kinds = ["list-club", "list-player", "list-author", "list-competition"]
+
+    def ids(queryset, kind, column):
+        return queryset.order_by().values_list(Value(kinds.index(kind), output_field=IntegerField()), column)
+
+    rows = ids(TaggedClub.objects.filter(content_object_id=article.pk), "list-club", "tag_id").union(
+        ids(TaggedPlayer.objects.filter(content_object_id=article.pk), "list-player", "tag_id"),
+        ids(Article.authors.through.objects.filter(article_id=article.pk), "list-author", "author_id"),
+        ids(Match.objects.filter(pk=article.match_id or 0), "list-competition", "competition_id"),
+        all=True,
+    )
+    return tags | {purges.tag(kinds[kind], pk) for kind, pk in rows}
+
+
+def _tag_row_purges(kind):
+    # A tag row added or removed: the article's page and card, and the list of the club or player.
+    def tags_of(row):
+        return {purges.tag("article", row.content_object_id), purges.tag(f"list-{kind}", row.tag_id)}
+
+    def m2m_tags_of(instance, reverse, pk_set):
+        if reverse:  # from the club's or player's side: these articles
+            return purges.tags("article", pk_set) | {purges.tag(f"list-{kind}", instance.pk)}
+        return {purges.tag("article", instance.pk), *purges.tags(f"list-{kind}", pk_set)}
+
+    return tags_of, m2m_tags_of
+
+
+def _authors_m2m_purges(instance, reverse, pk_set):
+    if reverse:
+        return purges.tags("article", pk_set) | {purges.tag("list-author", instance.pk)}
+    return {purges.tag("article", instance.pk), *purges.tags("list-author", pk_set)}
+
+
+def _pins_m2m_purges(kind):
+    def tags_of(instance, reverse, pk_set):
+        if reverse:
+            return {purges.tag(f"list-{kind}", instance.pk)}
+        return purges.tags(f"list-{kind}", pk_set)
+
+    return tags_of
+
+
+purges.register(Article, article_purges)
+purges.register(Author,
+    lambda author: {purges.tag("author", author.pk), purges.tag("list-author", author.pk), "authors"},
+)
+purges.register(Correction, lambda correction: {purges.tag("article", correction.article_id)})
+for _through, _kind in ((TaggedClub, "club"), (TaggedPlayer, "player")):
+    _row, _m2m = _tag_row_purges(_kind)
+    purges.register(_through, _row)
+    purges.register_m2m(_through, _m2m)
+purges.register_m2m(Article.authors.through, _authors_m2m_purges)
+purges.register_m2m(Article.pinned_on_clubs.through, _pins_m2m_purges("club"))
+purges.register_m2m(Article.pinned_on_players.through, _pins_m2m_purges("player"))
+# The workflow's bookkeeping: no public page shows who has a form open or which token was used.
+purges.not_on_pages(EditingSession, SaveReceipt)
+
+
+# ---------------------------------------------------------------------------------------------
+# The invariant "a report on a match carries both clubs and every scorer", whoever writes. The
+# football app cannot call the articles (it knows nothing of them), so these receivers, connected
+# in ArticlesConfig.ready(), keep it when a match or a goal is saved, and when a tag is removed.
+
+
+def tag_reports_of_match(sender, instance, raw=False, **kwargs):
+    """A match saved (its clubs may have changed): its reports carry both clubs and its scorers."""
+    if raw:
+        return
+    for article in instance.articles.all():
+        article.ensure_match_tags()
+
+
+def tag_scorer_on_reports(sender, instance, raw=False, **kwargs):
+    """A goal saved: every report on its match carries the scorer."""
+    if raw:
+        return
+    for article in Article.objects.filter(match_id=instance.match_id):
+        article.players.add(instance.scorer)
+
+
+def put_back_match_tags(sender, instance, action, **kwargs):
+    """A match's club or scorer untagged, from any code path (the admin form's set() included):
+    it goes straight back. The model keeps the invariant, not the form."""
     if action in {"post_remove", "post_clear"} and isinstance(instance, Article):
         instance.ensure_match_tags()

@@ -19,7 +19,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Article, Author, Club, Competition, Player
+from newsroom.delivery import purges
+from newsroom.football.models import Club, Competition, Player
+
+from .cards import ARCHIVE_TAGS
+from .models import Article, Author
 from .seo import share_image
 
 NEWS_HOURS = 48
@@ -130,6 +134,7 @@ SITEMAPS = {
 
 def index(request):
     """/sitemap.xml: the sections (and their pages), plus the news sitemap."""
+    purges.shows(*ARCHIVE_TAGS)
     site, protocol = RequestSite(request), request.scheme
     entries = []
     for section, sitemap_class in SITEMAPS.items():
@@ -147,6 +152,7 @@ def index(request):
 
 def section(request, section):
     """/sitemap-<section>.xml[?p=2]: one section's URLs, with images for articles."""
+    purges.shows(*ARCHIVE_TAGS)
     sitemap_class = SITEMAPS.get(section)
     if sitemap_class is None:
         raise Http404("No such sitemap.")
@@ -160,6 +166,7 @@ def section(request, section):
 
 def news(request):
     """/sitemap-news.xml: the Google News sitemap."""
+    purges.shows(*ARCHIVE_TAGS)
     urls = NewsSitemap().get_urls(site=RequestSite(request), protocol=request.scheme)
     return TemplateResponse(
         request,

@@ -45,7 +45,6 @@ urlpatterns = [
     path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author"),
     path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
     path("authors/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="author_atom"),
-    path("search/", views.SearchView.as_view(), name="search"),
     # Machines: in this namespace so the page cache keeps them (and drops them on any change).
     path("sitemap.xml", sitemaps.index, name="sitemap_index"),
     path("sitemap-news.xml", sitemaps.news, name="news_sitemap"),

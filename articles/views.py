@@ -7,7 +7,6 @@ club, player, competition or author up or 404s, then narrows the published artic
 import datetime
 
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -15,10 +14,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView
 
-from . import fragments, search
-from .models import Article, Author, Club, Competition, Match, Player
+from newsroom.delivery import fragments, purges
+from newsroom.football.models import Club, Competition, Match, Player
+
+from . import cards
+from .models import Article, Author
 
 RECENT_RESULTS = 10
 LEAD_DAYS = 7
@@ -30,30 +32,38 @@ def _results_for(matches):
 
 
 class PublishedArticlesMixin:
-    """A paginated list of published articles, each with its rendered card (`article.card`)."""
+    """A paginated list of published articles, each with its rendered card (`article.card`).
+
+    `list_tag` names the list ("list-front", "list-club-12"): the page shows it, so publishing a
+    report that belongs on the list purges the page (newsroom/delivery/purges.py)."""
 
     paginate_by = settings.NEWSROOM["ARTICLES_PER_PAGE"]
     context_object_name = "articles"
+    list_tag = "list-front"
 
     def get_queryset(self):
-        # Only what finds each card: articles/fragments.py renders (or reuses) the cards.
+        # Only what finds each card: cards.py renders (or reuses) the cards.
         return self.narrow(Article.objects.published().for_card_keys())
 
     def narrow(self, articles):
         return articles
 
+    def get_list_tag(self):
+        return self.list_tag
+
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
+        purges.shows(self.get_list_tag())
         # Counting a club's thousands of reports costs more than showing twelve of them: the count
-        # is kept until anything changes (articles/fragments.py).
-        paginator.count = fragments.kept_until_change(
-            self.request, f"count:{self.request.path}", queryset.count
+        # is kept until the list changes.
+        paginator.count = fragments.kept_list(
+            self.request, f"count:{self.request.path}", queryset.count, tags={self.get_list_tag()}
         )
         return paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["articles"] = fragments.attach_cards(self.request, context["articles"])
+        context["articles"] = cards.attach_cards(self.request, context["articles"])
         return context
 
 
@@ -74,19 +84,20 @@ class FrontPageView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        leads = fragments.attach_cards(self.request, [self.lead] if self.lead else [], "lead")
+        leads = cards.attach_cards(self.request, [self.lead] if self.lead else [], "lead")
         context["lead"] = leads[0].card if leads else ""
         context["competitions"] = Competition.objects.all()
         if not context["page_obj"].has_previous():
             exclude = [self.lead.pk] if self.lead else []
-            context["sections"] = fragments.kept_until_change(
-                self.request, f"front-sections:{exclude}", lambda: self.render_sections(exclude)
-            )
+            context["sections"] = fragments.kept_list(
+                self.request, f"front-sections:{exclude}", lambda: self.render_sections(exclude),
+                tags={"list-front", "competitions"},
+            )  # fmt: skip
         return context
 
     def render_sections(self, exclude):
         sections = latest_by_competition(exclude=exclude)
-        sections = fragments.render_card_groups(self.request, sections, "compact")
+        sections = cards.render_card_groups(self.request, sections, "compact")
         return render_to_string("articles/includes/front_sections.html", {"sections": sections})
 
 
@@ -97,18 +108,18 @@ SECTION_CANDIDATES = 500
 
 
 def latest_by_competition(per_section=SECTION_LENGTH, exclude=()):
-    """[(competition, [(pk, updated_at) of its latest published reports])] by competition name:
-    two queries, whatever the size of the archive."""
+    """[(competition, [pks of its latest published reports])] by competition name: two queries,
+    whatever the size of the archive."""
     candidates = (
         Article.objects.published().filter(match__isnull=False).exclude(pk__in=exclude)
-        .order_by("-published_at", "-pk").values_list("pk", "updated_at", "match__competition")
+        .order_by("-published_at", "-pk").values_list("pk", "match__competition")
         [:SECTION_CANDIDATES]
     )  # fmt: skip
     sections = {}
-    for pk, updated_at, competition in candidates:
+    for pk, competition in candidates:
         latest = sections.setdefault(competition, [])
         if len(latest) < per_section:
-            latest.append((pk, updated_at))
+            latest.append(pk)
     competitions = Competition.objects.in_bulk(sections)
     return sorted(
         ((competitions[pk], latest) for pk, latest in sections.items() if pk in competitions),
@@ -117,7 +128,7 @@ def latest_by_competition(per_section=SECTION_LENGTH, exclude=()):
 
 
 class ArticleDetailView(DetailView):
-    """A report: its row, then the rendered report and related cards (articles/fragments.py)."""
+    """A report: its row, then the rendered report and related cards (cards.py)."""
 
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -140,8 +151,8 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article = context["article"]
         context["is_preview"] = self.is_preview
-        context["parts"] = fragments.article_parts(self.request, article, preview=self.is_preview)
-        context["related"] = fragments.related_cards(self.request, article)
+        context["parts"] = cards.article_parts(self.request, article, preview=self.is_preview)
+        context["related"] = cards.related_cards(self.request, article)
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -153,13 +164,14 @@ class ArticleDetailView(DetailView):
         return response
 
 
-def pinned_cards(request, entity):
+def pinned_cards(request, entity, list_tag):
     """A club's or player's pinned reports ("Essential reading"), with their cards. The short list
-    is kept until anything changes, like every list drawn from the archive (articles/fragments.py)."""
-    pinned = fragments.kept_until_change(
-        request, f"pinned:{request.path}", lambda: list(entity.pinned_articles.published().for_card_keys())
-    )
-    return fragments.attach_cards(request, pinned)
+    is kept until the entity's list changes (pins and publications purge it)."""
+    pinned = fragments.kept_list(
+        request, f"pinned:{list_tag}",
+        lambda: list(entity.pinned_articles.published().values_list("pk", flat=True)), tags={list_tag},
+    )  # fmt: skip
+    return cards.render_cards(request, pinned)
 
 
 class ClubIndexView(ListView):
@@ -168,6 +180,7 @@ class ClubIndexView(ListView):
     paginate_by = 100
 
     def get_queryset(self):
+        purges.shows("clubs")  # any club's change purges the index
         return Club.objects.order_by("country", "league", "name")
 
 
@@ -181,35 +194,95 @@ class ClubDetailView(PublishedArticlesMixin, ListView):
     def narrow(self, articles):
         return articles.filter(clubs=self.club)
 
+    def get_list_tag(self):
+        return purges.tag("list-club", self.club.pk)
+
     def get_context_data(self, **kwargs):
+        purges.shows(purges.tag("club", self.club.pk))
         context = super().get_context_data(**kwargs)
         context.update(
             club=self.club,
             record=ClubRecord(self.club),
-            pinned=pinned_cards(self.request, self.club),
+            pinned=pinned_cards(self.request, self.club, self.get_list_tag()),
         )
         return context
 
 
+def _match_tags(matches):
+    # A results list shows each match and both clubs' names.
+    return {
+        tag
+        for match in matches
+        for tag in (
+            purges.tag("match", match.pk),
+            purges.tag("club", match.home_club_id),
+            purges.tag("club", match.away_club_id),
+            purges.tag("competition", match.competition_id),
+        )
+    }
+
+
+class _Shown:
+    """A value loaded once, whose tags are shown on every read: two fragments that read it each
+    record what it shows."""
+
+    def __init__(self, load):
+        self.load = load
+
+    def __set_name__(self, owner, name):
+        self.name = "_shown_" + name
+
+    def __get__(self, record, owner=None):
+        if record is None:
+            return self
+        if self.name not in record.__dict__:
+            record.__dict__[self.name] = self.load(record)
+        value, tags = record.__dict__[self.name]
+        purges.shows(*tags)
+        return value
+
+
 class ClubRecord:
     """A club's results, form and squad, loaded only if the page renders them: a kept
-    {% fragment %} (articles/templatetags/fragments.py) needs none of them."""
+    {% fragment %} (newsroom/delivery/templatetags/fragments.py) needs none of them. Each says
+    what it shows when read, so the fragment that read it is kept with those tags."""
 
     def __init__(self, club):
         self.club = club
 
     @cached_property
+    def profile_tags(self):
+        return {purges.tag("club", self.club.pk), *purges.tags("image", [self.club.crest_id])}
+
+    @_Shown
     def results(self):
         matches = Match.objects.filter(Q(home_club=self.club) | Q(away_club=self.club))
-        return list(_results_for(matches)[:RECENT_RESULTS])
+        results = list(_results_for(matches)[:RECENT_RESULTS])
+        return results, {purges.tag("results", self.club.pk), *_match_tags(results)}
 
-    @cached_property
+    @property
     def form_guide(self):
         return [match.result_for(self.club) for match in self.results[:FORM_GUIDE_LENGTH]]
 
-    @cached_property
+    @_Shown
     def squad(self):
-        return list(self.club.players.all())
+        squad = list(self.club.players.all())
+        return squad, {purges.tag("squad", self.club.pk), *purges.tags("player", [p.pk for p in squad])}
+
+
+class PlayerRecord:
+    """A player's goals, loaded only if the page renders them (a kept fragment needs none)."""
+
+    def __init__(self, player):
+        self.player = player
+
+    @_Shown
+    def goals(self):
+        goals = list(
+            self.player.goals.select_related("match__competition", "match__home_club", "match__away_club")
+            .order_by("-match__kickoff", "minute")
+        )  # fmt: skip
+        return goals, {purges.tag("player", self.player.pk), *_match_tags([goal.match for goal in goals])}
 
 
 class PlayerDetailView(PublishedArticlesMixin, ListView):
@@ -222,14 +295,20 @@ class PlayerDetailView(PublishedArticlesMixin, ListView):
     def narrow(self, articles):
         return articles.filter(players=self.player)
 
+    def get_list_tag(self):
+        return purges.tag("list-player", self.player.pk)
+
     def get_context_data(self, **kwargs):
+        purges.shows(
+            purges.tag("player", self.player.pk),
+            *purges.tags("club", [self.player.club_id]),
+            *purges.tags("image", [self.player.photo_id]),
+        )
         context = super().get_context_data(**kwargs)
         context.update(
             player=self.player,
-            pinned=pinned_cards(self.request, self.player),
-            goals=self.player.goals.select_related(
-                "match__competition", "match__home_club", "match__away_club"
-            ).order_by("-match__kickoff", "minute"),
+            pinned=pinned_cards(self.request, self.player, self.get_list_tag()),
+            record=PlayerRecord(self.player),
         )
         return context
 
@@ -238,7 +317,10 @@ class CompetitionIndexView(ListView):
     template_name = "articles/competition_list.html"
     context_object_name = "competitions"
     paginate_by = 100
-    model = Competition
+
+    def get_queryset(self):
+        purges.shows("competitions")
+        return Competition.objects.all()
 
 
 class CompetitionDetailView(PublishedArticlesMixin, ListView):
@@ -251,11 +333,20 @@ class CompetitionDetailView(PublishedArticlesMixin, ListView):
     def narrow(self, articles):
         return articles.filter(match__competition=self.competition)
 
+    def get_list_tag(self):
+        return purges.tag("list-competition", self.competition.pk)
+
     def get_context_data(self, **kwargs):
+        results = list(_results_for(self.competition.matches.all())[:RECENT_RESULTS])
+        purges.shows(
+            purges.tag("competition", self.competition.pk),
+            purges.tag("results-competition", self.competition.pk),
+            *_match_tags(results),
+        )
         context = super().get_context_data(**kwargs)
         context.update(
             competition=self.competition,
-            results=_results_for(self.competition.matches.all())[:RECENT_RESULTS],
+            results=results,
         )
         return context
 
@@ -270,39 +361,11 @@ class AuthorDetailView(PublishedArticlesMixin, ListView):
     def narrow(self, articles):
         return articles.filter(authors=self.author)
 
+    def get_list_tag(self):
+        return purges.tag("list-author", self.author.pk)
+
     def get_context_data(self, **kwargs):
+        purges.shows(purges.tag("author", self.author.pk), *purges.tags("image", [self.author.photo_id]))
         context = super().get_context_data(**kwargs)
         context["author"] = self.author
-        return context
-
-
-class SearchView(TemplateView):
-    """/search/?q=: ranked, highlighted, filtered and paginated (articles/search.py does the work)."""
-
-    template_name = "articles/search.html"
-    paginate_by = settings.NEWSROOM["ARTICLES_PER_PAGE"]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = search.SearchForm(self.request.GET or None)
-        context["form"] = form
-        if not form.is_bound or not form.is_valid():
-            return context
-        parsed = search.parse_query(form.cleaned_data["q"])
-        results = search.search_articles(parsed, form.filters())
-        paginator = Paginator(results.ids, self.paginate_by)
-        try:
-            page = paginator.page(self.request.GET.get("page") or 1)
-        except InvalidPage:
-            raise Http404("No such page of results.") from None
-        found = Article.objects.for_cards().in_bulk(page.object_list)
-        articles = [found[pk] for pk in page.object_list if pk in found]
-        for article in articles:
-            article.search_headline = search.highlight(article.headline, parsed.terms)
-            article.search_snippet = search.snippet(article, parsed.terms)
-        context.update(
-            query=parsed, searched=bool(parsed.terms or form.filters()), articles=articles,
-            capped=len(results.ids) >= search.MAX_RESULTS,
-            page_obj=page, paginator=paginator, is_paginated=page.has_other_pages(),
-        )  # fmt: skip
         return context

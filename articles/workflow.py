@@ -1,20 +1,17 @@
-"""The editorial workflow's rules: who may do what, old URLs, conflicts, revisions and presence.
+"""The editorial workflow's rules: who may do what, old URLs, conflicts and revisions.
 
-Views and the admin call these; the model calls keep_old_url() after every save.
+Views and the admin call these; the model calls keep_old_url() after every save, so this module
+imports no model (presence.py has who has a form open).
 """
 
-import datetime
 import difflib
 from dataclasses import dataclass
 
-from django.contrib.redirects.models import Redirect
-from django.contrib.sites.models import Site
 from django.utils import timezone
 
+from newsroom.delivery.addresses import move_address
+
 from .body import html_to_text
-
-PRESENCE_WINDOW_SECONDS = 60
-
 
 # ---------------------------------------------------------------------------------------------
 # Roles
@@ -43,31 +40,15 @@ def _was_public(state, now):
     )
 
 
-def move_address(old_path, new_path):
-    """`old_path` now answers 301 to `new_path` (or 410 Gone when `new_path` is empty), in one hop.
-
-    Redirects that pointed at `old_path` are rewritten to `new_path`, and a stale redirect away
-    from `new_path` (an address that lives again) is dropped.
-    """
-    if old_path == new_path:
-        return
-    site = Site.objects.get_current()
-    if new_path:
-        Redirect.objects.filter(site=site, new_path=old_path).update(new_path=new_path)
-        Redirect.objects.filter(site=site, old_path=new_path).delete()
-    Redirect.objects.update_or_create(site=site, old_path=old_path, defaults={"new_path": new_path})
-
-
 def keep_old_url(article, previous):
     """After a save: a public article whose address changed leaves a 301 behind; one taken down, a 410.
 
     `previous` holds the slug, publication_date, status and published_at read before the save.
     """
-    from .models import Article
-
     if not _was_public(previous, timezone.now()):
         return
-    old = Article(slug=previous["slug"], publication_date=previous["publication_date"]).get_absolute_url()
+    moved_from = type(article)(slug=previous["slug"], publication_date=previous["publication_date"])
+    old = moved_from.get_absolute_url()
     # Taken down: readers who follow an old link learn it is gone for good, not mistyped.
     move_address(old, article.get_absolute_url() if article.is_published() else "")
 
@@ -150,36 +131,3 @@ def readable_diff(old_text, new_text):
     """Line-by-line changes for people: [(op, line)] with op in {"+", "-", " "}."""
     return [(line[0], line[2:]) for line in difflib.ndiff(old_text.splitlines(), new_text.splitlines())
             if not line.startswith("?")]  # fmt: skip
-
-
-# ---------------------------------------------------------------------------------------------
-# Presence
-
-
-def touch_presence(article, user):
-    """Record that `user` has the article open; return the others who do, freshest first."""
-    from .models import EditingSession
-
-    now = timezone.now()
-    updated = EditingSession.objects.filter(article=article, user=user).update(last_seen=now)
-    if not updated:
-        EditingSession.objects.get_or_create(article=article, user=user, defaults={"last_seen": now})
-    return others_editing(article, user)
-
-
-def others_editing(article, user):
-    from .models import EditingSession
-
-    since = timezone.now() - datetime.timedelta(seconds=PRESENCE_WINDOW_SECONDS)
-    return list(
-        EditingSession.objects.filter(article=article, last_seen__gte=since)
-        .exclude(user=user)
-        .select_related("user")
-        .order_by("-last_seen")
-    )
-
-
-def leave(article, user):
-    from .models import EditingSession
-
-    EditingSession.objects.filter(article=article, user=user).delete()

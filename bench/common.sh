@@ -33,7 +33,8 @@ prepare_data() {
 bench_urls() {
   $PY manage.py shell -c '
 from django.db.models import Count
-from articles.models import Article, Club, Player
+from newsroom.football.models import Club, Player
+from articles.models import Article
 articles = Article.objects.published().filter(slug__startswith="bench-").order_by("-published_at")
 busiest = lambda model: model.objects.filter(slug__startswith="bench-").annotate(n=Count("tagged_articles")).order_by("-n")[0]
 print("article", articles[articles.count() // 2].get_absolute_url())

@@ -25,7 +25,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from articles.entities import Matcher, suggest_from  # noqa: E402
+from newsroom.football.entities import Matcher, suggest_from  # noqa: E402
 
 SYLLABLES = "ka lo mi ne ru sa to vi be da fe go hu ja ke li mo na pe qu re si tu va we xe yo ze".split()
 FILLER = (

@@ -75,7 +75,7 @@ def accept(path):
     """The admin's path without HTTP: ImageForm checks and re-encodes, save() makes renditions."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from articles.images.forms import ImageForm
+    from newsroom.media.forms import ImageForm
 
     data = Path(path).read_bytes()
     form = ImageForm(
@@ -148,7 +148,7 @@ def main():
                 f"candidate, {rendition.size / 1024:.0f} KB (target ≤ 120 KB)"
             )
         # Show the stages too, so a regression can be found.
-        from articles.images import renditions, upload
+        from newsroom.media import renditions, upload
 
         data = io.BytesIO(source.read_bytes())
         data.name, data.size = "x.jpg", len(data.getvalue())

@@ -53,7 +53,8 @@ def setup():
 
 
 def pages():
-    from articles.models import Article, Author, Club, Competition, Player
+    from articles.models import Article, Author
+    from newsroom.football.models import Club, Competition, Player
 
     article = Article.objects.published().filter(match__isnull=False).order_by("-published_at").first()
     club = Club.objects.filter(articles__isnull=False).first()

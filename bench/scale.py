@@ -31,7 +31,8 @@ from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from articles.models import Article, Club, Player  # noqa: E402
+from articles.models import Article  # noqa: E402
+from newsroom.football.models import Club, Player  # noqa: E402
 
 RUNS = int(os.environ.get("RUNS", 30))
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("", include("articles.urls")),
+    path("", include("newsroom.search.urls")),
 ]
 
 # A database lost outside a view (in a middleware) still answers the 503 page, not a 500.
@@ -21,6 +22,6 @@ handler500 = "newsroom.middleware.server_error"
 if settings.DEBUG:
     # `make run` serves uploaded images itself (renditions cached for a year: their names are
     # content hashes); production uses a web server, a media host or object storage.
-    from articles.images.serving import serve_media
+    from newsroom.media.serving import serve_media
 
     urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media)]

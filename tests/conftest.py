@@ -7,23 +7,32 @@ import os
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, Author, Club, Competition, Goal, Match, Player
+from articles.models import Article, Author
+from newsroom.football.models import Club, Competition, Goal, Match, Player
 
 _counter = itertools.count(1)
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with empty caches, so no page or fragment kept by an earlier test can leak in."""
-    from django.conf import settings
-    from django.core.cache import cache, caches
+def forget_kept_copies():
+    """Empty the shared cache and this process's copies: the next page renders from nothing."""
+    from django.core.cache import cache
+
+    from newsroom.delivery import fragments, pagecache
 
     try:
         cache.clear()
     except Exception:  # noqa: BLE001 — tests that point the cache at a dead server clear nothing
         pass
-    if "fragments" in settings.CACHES:
-        caches["fragments"].clear()
+    # This process's own copies are safe after a clear (they are checked against tag versions
+    # the clear removed) but would cost each test a check: start them empty too.
+    fragments.local_copies.clear()
+    pagecache.local_pages.clear()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with empty caches, so no page or fragment kept by an earlier test can leak in."""
+    forget_kept_copies()
 
 
 def require_service(available, reason):

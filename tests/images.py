@@ -76,7 +76,7 @@ def upload(client, filename, content, **fields):
     ).encode()
     body = head + content + f"\r\n--{boundary}--\r\n".encode()
     return client.post(
-        reverse("admin:articles_image_add"),
+        reverse("admin:media_image_add"),
         data=body,
         content_type=f"multipart/form-data; boundary={boundary}",
     )

@@ -10,7 +10,8 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from PIL import Image as PILImage
 
-from articles.models import Article, Image
+from articles.models import Article
+from newsroom.media.models import Image
 
 from .conftest import make_article, make_author, make_goal, make_match, make_player
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import path
 
-from articles.images.serving import serve_media
-from articles.models import Image
+from newsroom.media.models import Image
+from newsroom.media.serving import serve_media
 from newsroom.urls import urlpatterns as site_urlpatterns
 
 from .browser import chromium, page_at, screenshot  # noqa: F401  (fixtures)
@@ -106,7 +106,7 @@ def test_editor_sets_the_focal_point_with_a_click_and_the_crops_follow(page_at, 
     page.fill("#id_username", "picture-desk")
     page.fill("#id_password", "pw-for-browser-tests")
     page.click("input[type=submit]")
-    page.goto(f"/admin/articles/image/{image.pk}/change/")
+    page.goto(f"/admin/media/image/{image.pk}/change/")
 
     picker = page.locator("[data-focal-point] img")
     box = picker.bounding_box()

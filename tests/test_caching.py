@@ -11,8 +11,8 @@ from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
 
-from articles import caching
 from articles.models import Article
+from newsroom.delivery import fragments, pagecache
 
 from .conftest import make_article, make_author, make_club, make_match, make_player, require_service
 
@@ -181,14 +181,14 @@ def test_a_response_that_sets_a_cookie_is_never_stored():
         response.set_cookie("sessionid", "abc")
         return response
 
-    middleware = caching.PageCacheMiddleware(view_setting_a_cookie)
+    middleware = pagecache.PageCacheMiddleware(view_setting_a_cookie)
     for _ in range(2):
         middleware(RequestFactory().get("/"))
     assert len(calls) == 2
 
 
 def test_an_expired_hot_page_is_rebuilt_once_while_others_wait(monkeypatch):
-    monkeypatch.setattr(caching, "next_publication", lambda generation: None)
+    monkeypatch.setattr(fragments, "next_change", lambda request: None)
     renders = []
 
     def slow_front_page(request):
@@ -196,7 +196,7 @@ def test_an_expired_hot_page_is_rebuilt_once_while_others_wait(monkeypatch):
         time.sleep(0.3)
         return HttpResponse(f"<p>front page, render {len(renders)}</p>")
 
-    middleware = caching.PageCacheMiddleware(slow_front_page)
+    middleware = pagecache.PageCacheMiddleware(slow_front_page)
     results = []
 
     def reader():
@@ -212,7 +212,7 @@ def test_an_expired_hot_page_is_rebuilt_once_while_others_wait(monkeypatch):
     assert {r.content for r in results} == {b"<p>front page, render 1</p>"}
 
     # Expired by time only: one reader rebuilds, the others get the old copy meanwhile.
-    monkeypatch.setattr(caching.time, "time", lambda: time.monotonic() + 10_000_000_000)
+    monkeypatch.setattr(pagecache.time, "time", lambda: time.monotonic() + 10_000_000_000)
     results.clear()
     threads = [threading.Thread(target=reader) for _ in range(12)]
     for thread in threads:

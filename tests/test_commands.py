@@ -51,8 +51,9 @@ def test_ensure_admin_does_not_print_a_stale_password(tmp_path, monkeypatch):
 
 def test_seed_bench_is_deterministic_realistic_and_searchable():
     from articles.body import html_to_text
-    from articles.models import Article, Goal
-    from articles.search import search_articles
+    from articles.models import Article
+    from newsroom.football.models import Goal
+    from newsroom.search.engine import search_articles
 
     def seed(*extra):
         call_command("seed_bench", "--reports", "30", "--clubs", "6", "--players", "24", *extra,

@@ -6,7 +6,8 @@ import re
 import pytest
 from django.core.management import call_command
 
-from articles.models import Article, Club, Match, Player
+from articles.models import Article
+from newsroom.football.models import Club, Match, Player
 
 pytestmark = pytest.mark.django_db
 

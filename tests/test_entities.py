@@ -2,7 +2,8 @@
 
 import pytest
 
-from articles.entities import Matcher, derive_surname, fold_text, suggest_from, suggest_tags
+from newsroom.football.entities import Matcher, derive_surname, suggest_from, suggest_tags
+from newsroom.football.names import fold_text
 
 from .conftest import make_club, make_player
 

@@ -1,4 +1,4 @@
-"""Rendered fragments (articles/fragments.py) never show what is not so either.
+"""Rendered fragments (newsroom/delivery/fragments.py) never show what is not so either.
 
 Every test here runs with the page cache off, so what a reader gets is pages assembled from kept
 cards, report parts and sidebars: each change must show on the very next request.
@@ -9,11 +9,11 @@ import time
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import caches
 from django.test import override_settings
 from django.utils import timezone
 
 from articles.models import Article, Correction, TaggedClub
+from newsroom.delivery import fragments, purges
 
 from . import test_caching
 from .conftest import (
@@ -155,13 +155,11 @@ def test_a_scheduled_report_joins_the_related_reports_at_its_time(client):
     assert "Team news at the stroke of the hour" in _page(client, first.get_absolute_url())
 
 
-def test_a_bulk_write_that_bumps_the_generation_is_seen(client):
-    from articles import caching
-
+def test_a_bulk_write_that_purges_what_it_changed_is_seen(client):
     article = make_article(headline="Before the script")
     assert "Before the script" in _kept(client, article.get_absolute_url())
-    Article.objects.update(headline="After the script")  # no signals: stale until the bump
-    caching.bump_generation()
+    Article.objects.update(headline="After the script")  # no signals: stale until the purge
+    purges.purge(purges.tag("article", article.pk))
     assert "After the script" in _page(client, article.get_absolute_url())
     assert "After the script" in _page(client, "/")
 
@@ -179,15 +177,16 @@ def test_editors_get_every_fragment_from_the_database(client):
 
 
 def test_a_process_copy_is_never_out_of_date(client):
-    """Each process keeps its own copies, which no other process can clear: the keys move instead."""
+    """Each process keeps its own copies, which no other process can clear: they are checked
+    against the versions of the tags they show instead."""
     article = make_article(headline="First words")
     url = article.get_absolute_url()
     assert "First words" in _kept(client, url)
-    kept_here = [key for key in caches["fragments"]._cache if f"article:{article.pk}:" in key]
+    kept_here = [name for name in fragments.local_copies._items if name.startswith(f"article:{article.pk}:")]
     assert kept_here, "the report's parts are kept in this process"
     article.headline = "Second words"
     article.save()
-    assert all(key in caches["fragments"]._cache for key in kept_here)  # the old copy is still here
+    assert all(name in fragments.local_copies._items for name in kept_here)  # the old copy is still here
     assert "Second words" in _page(client, url)
 
 

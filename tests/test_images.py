@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from PIL import EpsImagePlugin, ImageFile, PsdImagePlugin, TiffImagePlugin
 from PIL import Image as PILImage
 
-from articles.models import Image
+from newsroom.media.models import Image
 
 from .images import (
     encoded,
@@ -118,7 +118,7 @@ def test_file_over_the_size_cap_is_refused_and_the_message_names_the_cap(editor,
 def test_size_cap_default_is_twenty_megabytes_in_the_message():
     from django.core.files.base import ContentFile
 
-    from articles.images.upload import open_checked
+    from newsroom.media.upload import open_checked
 
     huge = ContentFile(b"\xff\xd8\xff", name="huge.jpg")
     huge.size = 31 * 1024 * 1024  # as an upload handler would report it; no need to send 31 MB
@@ -316,7 +316,7 @@ def test_a_full_disk_is_a_message_not_a_500_and_leaves_no_record(editor, media_r
 
     monkeypatch.setattr(FileSystemStorage, "_save", full_disk)
     response = upload(editor, "goal.jpg", jpeg())
-    assert response.status_code == 302 and response["Location"].endswith("/admin/articles/image/add/")
+    assert response.status_code == 302 and response["Location"].endswith("/admin/media/image/add/")
     page = editor.get(response["Location"]).content.decode()
     assert "could not be stored" in page
     assert Image.objects.count() == 0
@@ -324,9 +324,8 @@ def test_a_full_disk_is_a_message_not_a_500_and_leaves_no_record(editor, media_r
 
 
 def test_an_upload_is_decoded_once(editor, media_root, monkeypatch):
-    from articles.images import renditions
-    from articles.images import upload as upload_module
-
+    from newsroom.media import renditions
+    from newsroom.media import upload as upload_module
     calls = []
     real = upload_module.open_checked
     monkeypatch.setattr(upload_module, "open_checked", lambda *a, **k: calls.append(1) or real(*a, **k))

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from articles.models import Goal, Match
+from newsroom.football.models import Goal, Match
 
 from .conftest import make_article, make_club, make_goal, make_match, make_player
 

@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
-from articles.search import parse_query, search_articles
+from newsroom.search import engine
+from newsroom.search.engine import parse_query, search_articles
 
 from .conftest import (
     make_article,
@@ -337,7 +338,7 @@ def test_the_club_filter_folds_accents_like_the_rest_of_search(client, season):
 
 
 def test_search_pages_are_paginated_with_rel_next_and_prev(client, season, monkeypatch):
-    from articles.views import SearchView
+    from newsroom.search.views import SearchView
 
     monkeypatch.setattr(SearchView, "paginate_by", 2)
     html = client.get("/search/", {"q": "the Reds", "page": "2"}).content.decode()
@@ -360,7 +361,7 @@ def test_search_runs_a_fixed_number_of_queries(client, season):
 
 
 def test_related_reports_put_the_same_match_first_then_shared_clubs_and_players(client, season):
-    from articles.search import related_stamps
+    from articles.related import related_pks
 
     anfield = season["articles"]["anfield"]
     make_article(slug="ratings", headline="Player ratings", match=anfield.match,
@@ -368,7 +369,7 @@ def test_related_reports_put_the_same_match_first_then_shared_clubs_and_players(
     make_article(slug="hidden-ratings", headline="Draft ratings", match=anfield.match,
                  status=Article.Status.DRAFT)  # fmt: skip
     slugs = dict(Article.objects.values_list("pk", "slug"))
-    related = [slugs[pk] for pk, _ in related_stamps(anfield)]
+    related = [slugs[pk] for pk in related_pks(anfield)]
     # Same match (even when old), then Naples (both clubs and Mertens), then other Liverpool reports.
     assert related[:2] == ["ratings", "napoli-liverpool"]
     assert "hidden-ratings" not in related and "liverpool-napoli" not in related and len(related) == 4
@@ -387,9 +388,8 @@ def test_deleting_a_club_or_player_takes_its_names_out_of_the_index(season):
 
 
 def test_a_capped_result_list_says_so(client, season, monkeypatch):
-    import articles.search
 
-    monkeypatch.setattr(articles.search, "MAX_RESULTS", 2)
+    monkeypatch.setattr(engine, "MAX_RESULTS", 2)
     html = client.get("/search/", {"q": "the Reds"}).content.decode()
     assert "The best 2 reports for “the Reds”" in html
 
@@ -403,13 +403,13 @@ def test_a_report_moved_to_a_new_time_moves_in_the_results_and_is_indexed_once()
     old.published_at = timezone.now() - datetime.timedelta(hours=1)
     old.save()
     assert search_articles("koulibaly header").ids == [old.pk, new.pk]
-    from articles.search import _engine
+    from newsroom.search.engine import index_engine
 
-    assert _engine().count() == Article.objects.count()
+    assert index_engine().count() == Article.objects.count()
 
 
 def test_the_sqlite_order_key_sorts_by_publication_and_keeps_the_id():
-    from articles.search import ID_MASK, order_key
+    from newsroom.search.engine import ID_MASK, order_key
 
     moments = [datetime.datetime(1966, 7, 30, 15, tzinfo=datetime.UTC), None,
                datetime.datetime(2019, 11, 27, 20, tzinfo=datetime.UTC),

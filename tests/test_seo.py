@@ -8,7 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, Image
+from articles.models import Article
+from newsroom.media.models import Image
 
 from .conftest import make_article, make_author, make_club
 from .images import jpeg

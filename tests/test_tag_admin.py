@@ -6,7 +6,7 @@ from django.contrib.auth.models import Permission, User
 from django.contrib.redirects.models import Redirect
 from django.urls import reverse
 
-from articles.models import Club, Goal, Match, Player
+from newsroom.football.models import Club, Goal, Match, Player
 
 from .conftest import make_article, make_club, make_goal, make_match, make_player
 
@@ -65,7 +65,7 @@ def _merge(client, model, survivor, *others, confirm=True):
     data = {"action": "merge_selected", "_selected_action": [survivor.pk, *[o.pk for o in others]]}
     if confirm:
         data |= {"confirm": "yes", "survivor": survivor.pk}
-    return client.post(reverse(f"admin:articles_{model}_changelist"), data, follow=True)
+    return client.post(reverse(f"admin:football_{model}_changelist"), data, follow=True)
 
 
 def test_merging_clubs_moves_everything_and_redirects_the_old_page(editor):

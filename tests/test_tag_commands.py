@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.models import Article, Club, Player
+from articles.models import Article
+from newsroom.football.models import Club, Player
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from articles.models import Club, Player
+from newsroom.football.models import Club, Player
 
 from .conftest import make_article, make_club, make_player
 

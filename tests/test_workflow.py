@@ -480,7 +480,7 @@ def test_a_bad_goal_row_saves_nothing_of_the_match(people):
         "goals-1-minute": "0", "goals-1-added_time": "0", "goals-1-scorer": scorer.pk,
         "goals-1-club": match.home_club.pk, "goals-1-kind": "open_play",
     }  # fmt: skip
-    response = client.post(reverse("admin:articles_match_change", args=[match.pk]), data)
+    response = client.post(reverse("admin:football_match_change", args=[match.pk]), data)
     assert response.status_code == 200
     assert "Ensure this value is greater than or equal to 1" in response.content.decode()
     match.refresh_from_db()

@@ -17,9 +17,11 @@ from reversion.admin import VersionAdmin
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
+from newsroom.football.entities import suggest_tags
+from newsroom.football.models import Club, Match, Player
+
 from ..body import html_to_text
-from ..entities import suggest_tags
-from ..models import Article, Club, Correction, Match, Player
+from ..models import Article, Correction
 from .workflow import WorkflowAdminMixin
 
 # taggit's generic Tag model is unused (clubs and players are our tags); hide it from editors.

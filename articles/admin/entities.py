@@ -1,99 +1,58 @@
-"""Clubs, players, competitions and authors in the admin."""
+"""Authors in the admin, and what the newsroom adds to the football app's clubs and players:
+how many articles use each, and the reports pinned on their pages."""
 
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
+from django.contrib import admin
 from django.db.models import Count
-from django.template.response import TemplateResponse
 
-from ..models import Author, Club, Competition, Player
-from ..tagging import MergeRefused, merge_entities
+from newsroom.football import admin as football_admin
+from newsroom.football.models import Club, Player
 
-
-class MergeActionMixin:
-    """An admin action that merges the selected clubs (or players) after a confirmation page."""
-
-    actions = ["merge_selected"]
-
-    def has_merge_permission(self, request):
-        # Django lets an action through on *any* listed permission; a merge deletes, so it needs both.
-        return self.has_change_permission(request) and self.has_delete_permission(request)
-
-    @admin.action(description="Merge the selected %(verbose_name_plural)s into one…", permissions=["merge"])
-    def merge_selected(self, request, queryset):
-        entities = list(
-            queryset.annotate(usage=Count("tagged_articles", distinct=True)).order_by("-usage", "name")
-        )
-        opts = self.model._meta
-        if len(entities) < 2:
-            self.message_user(
-                request, f"Select at least two {opts.verbose_name_plural} to merge.", messages.WARNING
-            )
-            return None
-        if request.POST.get("confirm") == "yes":
-            survivor = next((e for e in entities if str(e.pk) == request.POST.get("survivor")), None)
-            if survivor is None:
-                self.message_user(request, f"Choose which {opts.verbose_name} to keep.", messages.ERROR)
-            else:
-                names = ", ".join(e.name for e in entities if e.pk != survivor.pk)
-                try:
-                    moved = merge_entities(survivor, entities)
-                except MergeRefused as refusal:
-                    self.message_user(request, f"Nothing was merged: {refusal}", messages.ERROR)
-                    return None
-                self.log_change(request, survivor, f"Merged {names} into this {opts.verbose_name}.")
-                self.message_user(
-                    request,
-                    f"Merged {names} into {survivor.name}: {moved} article(s) retagged, the old names are "
-                    f"aliases and the old pages redirect to {survivor.get_absolute_url()}.",
-                    messages.SUCCESS,
-                )
-                return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Merge {opts.verbose_name_plural}",
-            "opts": opts,
-            "entities": entities,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/articles/merge_confirmation.html", context)
+from ..models import Article, Author
 
 
-@admin.register(Club)
-class ClubAdmin(MergeActionMixin, admin.ModelAdmin):
-    list_display = ["name", "short_name", "country", "league", "article_count"]
-    list_filter = ["country", "league"]
-    search_fields = ["name", "short_name", "aliases"]
-    prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["crest"]
+class PinnedOnClubInline(admin.TabularInline):
+    model = Article.pinned_on_clubs.through
+    verbose_name = verbose_name_plural = "Pinned reports (“Essential reading”, newest first)"
+    autocomplete_fields = ["article"]
+    extra = 0
+
+
+class PinnedOnPlayerInline(PinnedOnClubInline):
+    model = Article.pinned_on_players.through
+
+
+class ArticleUsageMixin:
+    """An "articles" column, and merges that offer the most used record first."""
 
     def get_queryset(self, request):
         # Meta.ordering does not apply to aggregated queries, so order explicitly.
         return super().get_queryset(request).annotate(article_count=Count("tagged_articles")).order_by("name")
 
     @admin.display(description="articles", ordering="article_count")
-    def article_count(self, club):
-        return club.article_count
+    def article_count(self, entity):
+        return entity.article_count
+
+    def merge_candidates(self, queryset):
+        return queryset.annotate(usage=Count("tagged_articles", distinct=True)).order_by("-usage", "name")
 
 
-@admin.register(Player)
-class PlayerAdmin(MergeActionMixin, admin.ModelAdmin):
-    list_display = ["name", "club", "position", "nationality", "slug"]
-    list_filter = ["position", "club"]
-    list_select_related = ["club"]
-    search_fields = ["name", "aliases", "slug", "club__name"]
-    prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["club", "photo"]
+class ClubAdmin(ArticleUsageMixin, football_admin.ClubAdmin):
+    list_display = [*football_admin.ClubAdmin.list_display, "article_count"]
+    inlines = [*football_admin.ClubAdmin.inlines, PinnedOnClubInline]
+
+
+class PlayerAdmin(ArticleUsageMixin, football_admin.PlayerAdmin):
+    inlines = [*football_admin.PlayerAdmin.inlines, PinnedOnPlayerInline]
 
     def get_queryset(self, request):
         # The club disambiguates namesakes in lists and in the article form's autocomplete.
         return super().get_queryset(request).select_related("club")
 
 
-@admin.register(Competition)
-class CompetitionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+# The football app registered its own; these are the same with the newsroom's additions.
+for _model, _admin in ((Club, ClubAdmin), (Player, PlayerAdmin)):
+    admin.site.unregister(_model)
+    admin.site.register(_model, _admin)
 
 
 @admin.register(Author)

@@ -11,6 +11,7 @@
 """
 
 import uuid
+from contextlib import contextmanager
 
 import reversion
 from django import forms
@@ -26,28 +27,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from reversion.models import Version
 
+from newsroom.football.models import Club, Match, Player
+from newsroom.media.models import Image
+
 from ..body import html_to_text
-from ..models import (
-    Article,
-    Club,
-    Image,
-    Match,
-    Player,
-    SaveReceipt,
-    StaleArticle,
-    TaggedClub,
-    TaggedPlayer,
-)
-from ..workflow import (
-    MERGED_FIELDS,
-    can_edit,
-    can_publish,
-    leave,
-    mark_gone,
-    readable_diff,
-    three_way_merge,
-    touch_presence,
-)
+from ..models import Article, SaveReceipt, StaleArticle, TaggedClub, TaggedPlayer
+from ..presence import leave, touch_presence
+from ..workflow import MERGED_FIELDS, can_edit, can_publish, mark_gone, readable_diff, three_way_merge
 
 WRITER_READ_ONLY = ["published_at", "featured", "authors"]
 
@@ -120,12 +106,23 @@ class WorkflowAdminMixin:
             SaveReceipt.objects.create(token=token, article=obj)
         leave(obj, request.user)
 
+    @contextmanager
+    def create_revision(self, request):
+        """The admin's revision, filled by hand: the article is added once, when the form and its
+        tags, authors and corrections are all saved (save_related), instead of by reversion's
+        receivers at every one of those writes."""
+        with reversion.create_revision(manage_manually=True):
+            reversion.set_user(request.user)
+            yield
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if not change and not can_publish(request.user):
             profile = getattr(request.user, "author_profile", None)
             if profile:
                 form.instance.authors.add(profile)
+        if reversion.is_active():
+            reversion.add_to_revision(form.instance)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         token = request.POST.get("edit_token") if request.method == "POST" else None

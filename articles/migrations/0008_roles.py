@@ -23,10 +23,12 @@ EDITOR = {
 def create_roles(apps, schema_editor):
     from django.contrib.auth.management import create_permissions
 
-    # Permissions are normally created after migrations; the groups need them now.
+    # Permissions are normally created after migrations; the groups need them now. They are made
+    # from the models as they are at this migration (apps=apps), not as they are in today's code:
+    # since the apps were split, today's `articles` no longer holds clubs, players and matches.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0, apps=apps)
         app_config.models_module = None
 
     grant_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
@@ -41,7 +43,12 @@ def grant_roles(Group, Permission):
             for model, actions in grants.items()
             for action in actions
         ]
-        group.permissions.set(Permission.objects.filter(content_type__app_label="articles", codename__in=codenames))
+        # The apps that own these models since the split (football, media) and before it (articles).
+        group.permissions.set(
+            Permission.objects.filter(
+                content_type__app_label__in=["articles", "football", "media"], codename__in=codenames
+            )
+        )
 
 
 def remove_roles(apps, schema_editor):

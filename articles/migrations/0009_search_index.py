@@ -1,7 +1,7 @@
-"""The full-text search index (articles/search.py): an FTS5 table on SQLite; on PostgreSQL a table
+"""The full-text search index (newsroom/search/engine.py): an FTS5 table on SQLite; on PostgreSQL a table
 with a stored tsvector, its GIN index and the unaccent extension.
 
-Raw SQL because neither is a Django model. The index is filled by articles.search after `migrate`
+Raw SQL because neither is a Django model. The index is filled by newsroom.search after `migrate`
 (post_migrate, when it is empty) and kept current by receivers; `manage.py rebuild_search_index`
 rebuilds it by hand.
 """
@@ -10,13 +10,13 @@ from django.db import migrations
 
 
 def create(apps, schema_editor):
-    from articles.search import create_index
+    from newsroom.search.engine import create_index
 
     create_index(schema_editor)
 
 
 def drop(apps, schema_editor):
-    from articles.search import drop_index
+    from newsroom.search.engine import drop_index
 
     drop_index(schema_editor)
 

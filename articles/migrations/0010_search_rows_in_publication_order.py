@@ -1,6 +1,6 @@
 """SQLite's search table gets rowids in publication order, a headline-and-tags table beside it,
 and a table mapping articles to their rowids (articles/search.py, `order_key`). The old table is
-dropped; articles.search fills the new ones after `migrate` (post_migrate, when they are empty).
+dropped; newsroom.search fills the new ones after `migrate` (post_migrate, when they are empty).
 PostgreSQL's index is unchanged.
 """
 
@@ -10,7 +10,7 @@ from django.db import migrations
 def recreate(apps, schema_editor):
     if schema_editor.connection.vendor != "sqlite":
         return
-    from articles.search import create_index, drop_index
+    from newsroom.search.engine import create_index, drop_index
 
     drop_index(schema_editor)
     create_index(schema_editor)

@@ -6,7 +6,7 @@ from django import template
 from django.utils import timezone
 
 from ..models import Article, EditingSession
-from ..workflow import PRESENCE_WINDOW_SECONDS
+from ..presence import PRESENCE_WINDOW_SECONDS
 
 register = template.Library()
 DESK_LENGTH = 8

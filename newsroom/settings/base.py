@@ -39,7 +39,13 @@ INSTALLED_APPS = [
     "axes",
     # Revisions of every article save, history, restore and recovery of deleted articles.
     "reversion",
+    # The project's apps, one per domain; dependencies point down this list, never up it
+    # (docs/architecture.md). Delivery imports none of the others.
+    "newsroom.delivery",
+    "newsroom.media",
+    "newsroom.football",
     "articles",
+    "newsroom.search",
 ]
 
 MIDDLEWARE = [
@@ -54,7 +60,9 @@ MIDDLEWARE = [
     # Above the page cache, so cached and freshly rendered pages alike get an ETag and answer 304.
     "django.middleware.http.ConditionalGetMiddleware",
     # Above sessions and CSRF: it sees the final response, cookies included, before storing it.
-    "articles.caching.PageCacheMiddleware",
+    "newsroom.delivery.pagecache.PageCacheMiddleware",
+    # A write request is one change: its cache purges and search reindexes run once, at its end.
+    "newsroom.delivery.changes.OneChangePerRequestMiddleware",
     # Editors and every write read the primary database; anonymous reads may use the replica.
     "newsroom.middleware.PrimaryDatabaseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -172,18 +180,11 @@ def cache_from_environment(without_redis):
     """Django's built-in RedisCache when REDIS_URL is set, else `without_redis`.
 
     Short socket timeouts: when Redis goes away, pages fall back to the database within a second
-    rather than hanging (articles/caching.py treats every cache error as a miss).
+    rather than hanging (newsroom/delivery/store.py treats every cache error as a miss).
     """
-    # Each process's own copies of rendered fragments, in front of the shared cache: their keys
-    # name exactly what they were rendered from, so a copy is never out of date (articles/fragments.py).
-    fragments = {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "fragments",
-        "OPTIONS": {"MAX_ENTRIES": 5_000},
-    }
     url = os.environ.get("REDIS_URL")
     if not url:
-        return {"default": without_redis, "fragments": fragments}
+        return {"default": without_redis}
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -191,11 +192,14 @@ def cache_from_environment(without_redis):
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         },
-        "fragments": fragments,
     }
 
 
-CACHES = cache_from_environment({"BACKEND": "django.core.cache.backends.locmem.LocMemCache"})
+# Room for the pages, fragments and tag versions of a small site (the default of 300 would cull
+# tag versions, which is safe but makes kept copies cold).
+CACHES = cache_from_environment(
+    {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20_000}}
+)
 
 # Tag lookups by name ignore case; entities.fold_name() also folds accents and width.
 TAGGIT_CASE_INSENSITIVE = True
@@ -244,9 +248,11 @@ AXES_CLIENT_IP_CALLABLE = "newsroom.middleware.client_ip"
 # Behind N trusted proxies the client is the Nth address from the right of X-Forwarded-For.
 NEWSROOM_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", 0))
 
-# The page cache (articles/caching.py). Our own copies are invalidated on every content change, so
-# they may live long; a CDN or browser cannot be told, so they get short lifetimes.
+# The page cache and fragments (newsroom/delivery). Our own copies are purged by tag when what
+# they show changes, so they may live long; a CDN or browser without purging gets short lifetimes.
 NEWSROOM_CACHE = {
+    # The URL namespaces whose anonymous GETs are public pages the page cache may keep.
+    "NAMESPACES": ["articles", "search"],
     # NEWSROOM_PAGE_CACHE=0 turns it off (bench/load.sh measures pages both ways).
     "ENABLED": os.environ.get("NEWSROOM_PAGE_CACHE", "1") == "1",
     "PAGE_SECONDS": 300,
@@ -258,8 +264,8 @@ NEWSROOM_CACHE = {
     "WAIT_SECONDS": 2.0,
     # Pages rebuilt this soon after a change read the primary, not a replica that may lag.
     "REPLICA_LAG_SECONDS": 5,
-    # Rendered cards and reports (articles/fragments.py), under keys that name what they show, so
-    # a page rebuilt after a change reuses what the change did not touch. NEWSROOM_FRAGMENT_CACHE=0
+    # Rendered cards and reports (newsroom/delivery/fragments.py), kept with the tags of what they
+    # show, so a page rebuilt after a change reuses what the change did not touch. NEWSROOM_FRAGMENT_CACHE=0
     # turns them off (bench/load.sh measures pages both ways).
     "FRAGMENTS_ENABLED": os.environ.get("NEWSROOM_FRAGMENT_CACHE", "1") == "1",
     "FRAGMENT_SECONDS": 60 * 60 * 24,

@@ -21,9 +21,11 @@ from django.utils import dateparse, timezone
 from django.utils.text import Truncator, slugify
 
 from articles.body import paragraphs_to_html, split_headers
-from articles.entities import current_matcher, slug_for_name, suggest_from
 from articles.management.commands.suggest_tags import read_report, report_text_and_context
-from articles.models import Article, Club, Match, Player
+from articles.models import Article
+from newsroom.football.entities import current_matcher, suggest_from
+from newsroom.football.models import Club, Match, Player
+from newsroom.football.names import slug_for_name
 
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(\s|$)", re.S)
 

@@ -23,8 +23,10 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
 from articles import demo
-from articles.entities import slug_for_name, to_ascii
-from articles.models import Article, Author, Club, Competition, Goal, Image, Match, Player
+from articles.models import Article, Author
+from newsroom.football.models import Club, Competition, Goal, Match, Player
+from newsroom.football.names import slug_for_name, to_ascii
+from newsroom.media.models import Image
 
 IMAGE_SIZE = (1600, 900)
 IMAGE_CREDIT = "Newsroom illustration"

@@ -16,12 +16,15 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from articles import fragments
-from articles.caching import bump_generation
+from newsroom.delivery import purges
 
 
 def has_content():
-    content_models = [*apps.get_app_config("articles").get_models(), get_user_model()]
+    content_apps = ("media", "football", "articles")
+    content_models = [
+        *(model for app in content_apps for model in apps.get_app_config(app).get_models()),
+        get_user_model(),
+    ]
     return any(model._base_manager.exists() for model in content_models)
 
 
@@ -50,7 +53,7 @@ class Command(BaseCommand):
             self.stdout.write("Emptying the database (--force).")
             call_command("flush", interactive=False, verbosity=0)
 
-        with transaction.atomic(), fragments.bulk_change():
+        with transaction.atomic(), purges.rewriting_everything():
             call_command("loaddata", str(source / "data.json"), verbosity=0)
             mismatched = {
                 label: (expected, apps.get_model(label)._base_manager.count())
@@ -76,5 +79,5 @@ class Command(BaseCommand):
             restored += 1
         self.stdout.write(f"Media: {restored} files.")
 
-        bump_generation()
+        purges.purge_everything()
         self.stdout.write(self.style.SUCCESS(f"Restored from {source}."))

@@ -4,7 +4,7 @@ Deterministic (the same arguments give the same rows), realistic in shape: every
 played match with goals, has a ~600-word body under sub-headings and carries 3–15 club and player
 tags. Rows are written with bulk_create in batches, so 100,000 reports take minutes, not hours;
 bulk writes send no signals, so the command builds the search index in one go and makes every
-cached page and fragment out of date itself (`fragments.bulk_change()`).
+cached page and fragment out of date itself (`purges.rewriting_everything()`).
 
 Everything it makes has a slug starting "bench-", so `--replace` can remove an earlier run first;
 without it the command refuses to seed on top of bench data. --dry-run prints the plan only.
@@ -18,9 +18,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from articles import fragments, search
-from articles.entities import slug_for_name
-from articles.models import Article, Author, Club, Competition, Goal, Match, Player, TaggedClub, TaggedPlayer
+from articles.models import Article, Author, TaggedClub, TaggedPlayer
+from articles.search_index import rebuild_search_index
+from newsroom.delivery import purges
+from newsroom.football.models import Club, Competition, Goal, Match, Player
+from newsroom.football.names import slug_for_name
 
 BATCH = 2000
 PREFIX = "bench-"
@@ -56,6 +58,7 @@ def _body(rng):
     return "".join(parts)
 
 
+
 class Command(BaseCommand):
     help = "Seed deterministic synthetic clubs, players, matches and reports for the benchmarks."
 
@@ -74,7 +77,7 @@ class Command(BaseCommand):
         if dry_run:
             return
         started = time.monotonic()
-        with transaction.atomic(), fragments.bulk_change():
+        with transaction.atomic(), purges.rewriting_everything():
             existing = Club.objects.filter(slug__startswith=PREFIX)
             if existing.exists():
                 if not replace:
@@ -83,7 +86,7 @@ class Command(BaseCommand):
             self._seed(random.Random(seed), reports, clubs, players)
         self.stdout.write(f"Seeded in {time.monotonic() - started:.1f}s; indexing for search.")
         # Bulk inserts send no signals: the search index is built in one go instead.
-        indexed = search.rebuild_index()
+        indexed = rebuild_search_index()
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"{indexed} articles indexed; {elapsed:.1f}s in all."))
 

@@ -12,8 +12,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.body import split_headers
-from articles.entities import current_matcher, slug_for_name, suggest_from
-from articles.models import Club
+from newsroom.football.entities import current_matcher, suggest_from
+from newsroom.football.models import Club
+from newsroom.football.names import slug_for_name
 
 
 def read_report(path):

@@ -1,0 +1,134 @@
+"""Rendering the parts of reader pages that show articles: cards, a report's own page, the lists.
+
+Each part is kept by the delivery app (newsroom/delivery/fragments.py) under a name saying which
+article it renders, with the tags of everything it shows: the article, its match and competition,
+its clubs and players, its authors and pictures. Editing a club makes only the cards and reports
+that show that club render again.
+
+Lists (which articles a page holds) say what they list with `list-…` tags; a page that lists
+reports shows those tags too, so publishing a report purges the lists it belongs on.
+"""
+
+from django.template.loader import render_to_string
+
+from newsroom.delivery import fragments, purges
+
+from . import related, seo
+from .body import render_body
+from .models import Article
+
+# What a feed or sitemap shows: every published report and the names of every club, player,
+# competition and author (the models' registrations purge these on any change).
+ARCHIVE_TAGS = ("list-front", "clubs", "players", "competitions", "authors")
+
+# The ways a card is shown; each is a fragment of its own (articles/includes/article_card.html).
+CARD_VARIANTS = {"list": {}, "lead": {"lead": True}, "compact": {"compact": True}}
+
+
+def card_tags(article):
+    """What a card shows (read from what for_cards() fetched: no query)."""
+    tags = {purges.tag("article", article.pk)}
+    if article.match_id:
+        match = article.match
+        tags |= {purges.tag("match", match.pk), purges.tag("competition", match.competition_id),
+                 purges.tag("club", match.home_club_id), purges.tag("club", match.away_club_id)}  # fmt: skip
+    if article.hero_image_id:
+        tags.add(purges.tag("image", article.hero_image_id))
+    tags |= purges.tags("author", [author.pk for author in article.authors.all()])
+    return tags
+
+
+def page_tags(article):
+    """What a report's page shows beyond its card: its clubs, players and their pages' links."""
+    tags = card_tags(article)
+    tags |= purges.tags("club", [club.pk for club in article.clubs.all()])
+    tags |= purges.tags("player", [player.pk for player in article.players.all()])
+    return tags
+
+
+# ---------------------------------------------------------------------------------------------
+# Cards
+
+
+def render_cards(request, pks, variant="list"):
+    """The card HTML of each article in `pks`, in order; an article gone since is left out."""
+    cards = _cards_by_pk(request, pks, variant)
+    return [cards[pk] for pk in pks if pk in cards]
+
+
+def render_card_groups(request, groups, variant="list"):
+    """[(label, [card HTML])] for [(label, pks)]: every group's missing cards fetched together."""
+    cards = _cards_by_pk(request, [pk for _, pks in groups for pk in pks], variant)
+    return [(label, [cards[pk] for pk in pks if pk in cards]) for label, pks in groups]
+
+
+def attach_cards(request, articles, variant="list"):
+    """Give each article (any fields, the pk is enough) its rendered card as `.card`."""
+    articles = list(articles)
+    cards = _cards_by_pk(request, [article.pk for article in articles], variant)
+    for article in articles:
+        article.card = cards.get(article.pk, "")
+    return articles
+
+
+def _cards_by_pk(request, pks, variant):
+    """{pk: card HTML}: kept cards, and the rest rendered in three queries, whatever their number."""
+    names = {pk: f"card:{variant}:{pk}" for pk in pks}
+    found = fragments.get_many(request, list(names.values()))
+    missing = [pk for pk, name in names.items() if name not in found]
+    if missing:
+        made = {}
+        context = CARD_VARIANTS[variant]
+        for article in Article.objects.for_cards().defer("body").in_bulk(missing).values():
+            tags = card_tags(article)
+            purges.shows(*tags)
+            html = render_to_string("articles/includes/article_card.html", {"article": article, **context})
+            made[names[article.pk]] = (html, tags)
+        fragments.keep_many(request, made)
+        found.update({name: html for name, (html, _) in made.items()})
+    return {pk: found[name] for pk, name in names.items() if name in found}
+
+
+# ---------------------------------------------------------------------------------------------
+# A report's page
+
+
+def article_parts(request, article, preview=False):
+    """{"head": ..., "main": ...}: the report's social and structured-data tags, and the report.
+
+    `article` needs only its pk; on a miss its page is loaded with everything it shows, once. Kept
+    per scheme and host, which its absolute URLs carry. A preview is always rendered fresh.
+    """
+    origin = f"{request.scheme}://{request.get_host()}"
+
+    def render():
+        return render_article_parts(request, Article.objects.for_page().get(pk=article.pk), preview)
+
+    if preview:
+        return render()
+    return fragments.kept(request, f"article:{article.pk}:{origin}", render)
+
+
+def render_article_parts(request, article, preview=False):
+    """The two parts of `article`'s page (loaded with for_page()), saying what they show."""
+    purges.shows(*page_tags(article))
+    context = {
+        "request": request,
+        "article": article,
+        "is_preview": preview,
+        "body": render_body(article.body, article.clubs.all(), article.players.all()),
+        "reading_minutes": seo.reading_minutes(article.body),
+        "share_image": seo.share_image(article.hero_image),
+        "structured_data": None if preview else seo.article_graph(request, article),
+    }
+    return {
+        "head": render_to_string("articles/includes/article_head.html", context),
+        "main": render_to_string("articles/includes/article_main.html", context),
+    }
+
+
+def related_cards(request, article):
+    """The cards of the reports related to `article` (related.py ranks them), kept until a report
+    joins or leaves the lists of its clubs and players, or the next scheduled one comes out."""
+    pks = fragments.kept_list(request, f"related:{article.pk}", lambda: related.related_pks(article), tags=())
+    return render_cards(request, pks, "compact")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class FootballConfig(AppConfig):
+    name = "newsroom.football"
+    label = "football"
+    verbose_name = "Football data"

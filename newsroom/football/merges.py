@@ -1,0 +1,78 @@
+"""Merging two clubs or two players: duplicates folded into one record, links kept.
+
+The football rows (matches, goals, squads) move here. Other apps keep rows that point at clubs
+and players (the editorial app's tags and pinned reports): they register a step with
+`also_on_merge()`, which runs inside the same transaction, before the old records are deleted.
+"""
+
+from django.db import transaction
+from django.db.models import Q
+
+from newsroom.delivery import purges
+from newsroom.delivery.addresses import move_address
+
+from .models import Club, Goal, Match, Player
+
+_merge_steps = []
+
+
+class MergeRefused(Exception):
+    """A merge that would break the data; the message says why, for the editor."""
+
+
+def also_on_merge(step):
+    """Register `step(survivor, others) -> int` (how many of its rows moved): another app's rows
+    follow a merge. Returns the step, so it can decorate."""
+    _merge_steps.append(step)
+    return step
+
+
+def merge_entities(survivor, others):
+    """Fold `others` into `survivor`: matches, goals, squads and every registered app's rows move;
+    each old name becomes an alias and each old URL answers 301 with the survivor's. One
+    transaction. Returns what the registered steps moved (the editorial app: articles retagged).
+    """
+    others = [o for o in others if o.pk != survivor.pk]
+    if not others:
+        raise MergeRefused("Choose at least two to merge.")
+    model = type(survivor)
+    if any(type(o) is not model for o in others):
+        raise MergeRefused("Only clubs with clubs, or players with players, can be merged.")
+    old_ids = [o.pk for o in others]
+
+    with transaction.atomic():
+        # Bulk updates send no signals: the purge names what they touched.
+        touched = {purges.tag(model._meta.model_name, pk) for pk in [survivor.pk, *old_ids]}
+        if model is Club:
+            both = [survivor.pk, *old_ids]
+            if Match.objects.filter(home_club__in=both, away_club__in=both).exists():
+                raise MergeRefused("These clubs have played each other; a club cannot play itself.")
+            for match in Match.objects.filter(Q(home_club__in=old_ids) | Q(away_club__in=old_ids)):
+                touched |= purges.tags_for(match)
+            Match.objects.filter(home_club__in=old_ids).update(home_club=survivor)
+            Match.objects.filter(away_club__in=old_ids).update(away_club=survivor)
+            Goal.objects.filter(club__in=old_ids).update(club=survivor)
+            Player.objects.filter(club__in=old_ids).update(club=survivor)
+            touched |= purges.tags("squad", [survivor.pk, *old_ids])
+            touched |= purges.tags("results", [survivor.pk, *old_ids])
+        else:
+            for goal in Goal.objects.filter(scorer__in=old_ids):
+                touched |= purges.tags_for(goal)
+            Goal.objects.filter(scorer__in=old_ids).update(scorer=survivor)
+
+        moved = sum(step(survivor, others) for step in _merge_steps)
+
+        aliases = survivor.alias_list()
+        for other in others:
+            for alias in [other.name, *other.alias_list()]:
+                if alias.casefold() != survivor.name.casefold() and alias not in aliases:
+                    aliases.append(alias)
+        for other in others:
+            # Earlier redirects to the old page now go straight to the survivor: one hop.
+            move_address(other.get_absolute_url(), survivor.get_absolute_url())
+
+        model.objects.filter(pk__in=old_ids).delete()
+        survivor.aliases = "\n".join(aliases)
+        survivor.save()
+        purges.purge(touched)
+    return moved

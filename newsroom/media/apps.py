@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MediaConfig(AppConfig):
+    name = "newsroom.media"
+    label = "media"
+    verbose_name = "Media library"

@@ -1,0 +1,26 @@
+"""{% picture %}: a responsive <picture> for an Image, from its renditions.
+
+    {% load pictures %}
+    {% picture article.hero_image crop="full" sizes="(min-width: 48rem) 46rem, 100vw" lead=True %}
+
+`sizes` must describe the layout in the stylesheet; `lead=True` is for the one picture at the top
+of the page (eager, fetchpriority high); every other picture loads lazily. `alt` defaults to the
+image's alt text; pass alt="" for a picture that only repeats a link's text.
+"""
+
+from django import template
+
+from ..renditions import picture_sources
+
+register = template.Library()
+
+
+@register.inclusion_tag("media/picture.html")
+def picture(image, crop="full", sizes="100vw", alt=None, lead=False, css_class=""):
+    return {
+        **picture_sources(image, crop),
+        "sizes": sizes,
+        "alt": image.alt_text if alt is None else alt,
+        "lead": lead,
+        "css_class": css_class,
+    }

@@ -1,0 +1,58 @@
+"""The reader's search form."""
+
+from django import forms
+from django.db.models import Q
+
+from newsroom.football.models import Club, Competition
+from newsroom.football.names import slug_for_name
+
+
+class SearchForm(forms.Form):
+    """/search/?q=&club=&competition=&since=&until=: every field optional, all validated."""
+
+    q = forms.CharField(label="Search reports", required=False, strip=True)
+    # A name, not a list: a <select> of every club is thousands of options on a real archive.
+    club = forms.CharField(
+        required=False, max_length=100, label="Club",
+        widget=forms.TextInput(attrs={"placeholder": "Any club", "autocomplete": "off"}),
+    )  # fmt: skip
+    competition = forms.ModelChoiceField(
+        queryset=None, to_field_name="slug", required=False, empty_label="Any competition",
+        label="Competition",
+    )  # fmt: skip
+    since = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competition"].queryset = Competition.objects.only("name", "slug")
+
+    def clean_club(self):
+        """The club named (its name in any case or accents, or the slug from its page's address)."""
+        name = self.cleaned_data["club"]
+        if not name:
+            return None
+        key = slug_for_name(name)
+        club = Club.objects.filter(Q(slug=key) | Q(name_key=key)).order_by("pk").first() if key else None
+        if club is None:
+            raise forms.ValidationError(f"No club is called “{name}”. Try its full name, as on its page.")
+        return club
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            raise forms.ValidationError("The “From” date must be before the “To” date.")
+        return data
+
+    def filters(self):
+        """The narrowing of Article.objects.published() the form asks for, as one Q."""
+        data, narrowing = self.cleaned_data, Q()
+        if data.get("club"):
+            narrowing &= Q(clubs=data["club"])
+        if data.get("competition"):
+            narrowing &= Q(match__competition=data["competition"])
+        if data.get("since"):
+            narrowing &= Q(published_at__date__gte=data["since"])
+        if data.get("until"):
+            narrowing &= Q(published_at__date__lte=data["until"])
+        return narrowing
