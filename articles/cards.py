@@ -9,13 +9,14 @@ Lists (which articles a page holds) say what they list with `list-…` tags; a p
 reports shows those tags too, so publishing a report purges the lists it belongs on.
 """
 
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 
 from newsroom.delivery import fragments, purges
 
 from . import related, seo
 from .body import render_body
-from .models import Article
+from .models import PAGE_PREFETCHES, Article
 
 # What a feed or sitemap shows: every published report and the names of every club, player,
 # competition and author (the models' registrations purge these on any change).
@@ -96,13 +97,15 @@ def _cards_by_pk(request, pks, variant):
 def article_parts(request, article, preview=False):
     """{"head": ..., "main": ...}: the report's social and structured-data tags, and the report.
 
-    `article` needs only its pk; on a miss its page is loaded with everything it shows, once. Kept
+    `article` is the row with its card's joins (the view's); on a miss the rest of what the page
+    shows is prefetched onto it, so no row is read twice. Kept
     per scheme and host, which its absolute URLs carry. A preview is always rendered fresh.
     """
     origin = f"{request.scheme}://{request.get_host()}"
 
     def render():
-        return render_article_parts(request, Article.objects.for_page().get(pk=article.pk), preview)
+        prefetch_related_objects([article], *PAGE_PREFETCHES)
+        return render_article_parts(request, article, preview)
 
     if preview:
         return render()
@@ -130,5 +133,12 @@ def render_article_parts(request, article, preview=False):
 def related_cards(request, article):
     """The cards of the reports related to `article` (related.py ranks them), kept until a report
     joins or leaves the lists of its clubs and players, or the next scheduled one comes out."""
-    pks = fragments.kept_list(request, f"related:{article.pk}", lambda: related.related_pks(article), tags=())
+    def rank():
+        # The report's tags are prefetched when it was rendered in this request: no need to read them.
+        cache = getattr(article, "_prefetched_objects_cache", {})
+        clubs = [club.pk for club in cache["clubs"]] if "clubs" in cache else None
+        players = [player.pk for player in cache["players"]] if "players" in cache else None
+        return related.related_pks(article, clubs, players)
+
+    pks = fragments.kept_list(request, f"related:{article.pk}", rank, tags=())
     return render_cards(request, pks, "compact")

@@ -106,17 +106,24 @@ class ArticleQuerySet(models.QuerySet):
         ).prefetch_related("authors", "hero_image__renditions")
 
     def for_card_keys(self):
-        """Just enough to find each article's rendered card (articles/fragments.py renders the rest)."""
-        return self.only("pk", "updated_at", "published_at")
+        """Just enough to find each article's rendered card (articles/cards.py renders the rest)."""
+        return self.only("pk", "published_at")
 
     def for_page(self):
         """Everything a report's own page shows, fetched in a fixed number of queries."""
-        return self.for_cards().prefetch_related(
-            "clubs",
-            "players",
-            "corrections",
-            Prefetch("match__goals", queryset=Goal.objects.select_related("scorer", "club")),
-        )
+        return self.for_cards().prefetch_related(*PAGE_PREFETCHES)
+
+
+# What a report's page reads beyond its card's rows: prefetched onto an article already loaded
+# (ArticleDetailView loads the row once; cards.py adds these only when the report is rendered).
+PAGE_PREFETCHES = (
+    "authors",
+    "hero_image__renditions",
+    "clubs",
+    "players",
+    "corrections",
+    Prefetch("match__goals", queryset=Goal.objects.select_related("scorer", "club")),
+)
 
 
 class Article(models.Model):

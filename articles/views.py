@@ -138,9 +138,13 @@ class ArticleDetailView(DetailView):
             day = datetime.date(self.kwargs["year"], self.kwargs["month"], self.kwargs["day"])
         except ValueError:
             raise Http404("No such date.") from None
+        # One read of the row with what its card joins; the report's other rows are prefetched
+        # onto it only if the report is rendered (cards.article_parts), so it is never read twice.
         article = get_object_or_404(
-            Article.objects.defer("body"), publication_date=day, slug=self.kwargs["slug"]
-        )
+            Article.objects.select_related("match__competition", "match__home_club", "match__away_club",
+                                           "hero_image"),
+            publication_date=day, slug=self.kwargs["slug"],
+        )  # fmt: skip
         self.is_preview = not article.is_published()
         if self.is_preview and not self.request.user.has_perm("articles.change_article"):
             # A draft or scheduled report does not exist for readers: 404, not 403.

@@ -219,4 +219,6 @@ def next_change(request):
 def kept_list(request, name, compute, tags):
     """`compute()` for a list drawn from the archive (related reports, a page count): kept until
     one of `tags` is purged or the next scheduled report comes out."""
+    if request_counter(request) is None:
+        return compute()  # nothing is kept: no need to know when it would go stale
     return kept(request, "list:" + name, compute, tags=tags, fresh_until=next_change(request))
