@@ -38,23 +38,32 @@ def client_ip(request):
 
 
 class RequestLogMiddleware:
-    """One line per request on stdout: method, path, status, milliseconds, page-cache outcome."""
+    """One line per request on stdout: method, path, status, milliseconds, page-cache outcome.
+
+    Routine requests at INFO, failed (5xx) and slow ones at WARNING, so the production default
+    (NEWSROOM_REQUEST_LOG=WARNING) keeps what an operator must see at no cost per request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+
+    # Worth a WARNING line even when routine requests are not logged.
+    SLOW_MS = 1000
 
     def __call__(self, request):
         started = time.perf_counter()
         response = self.get_response(request)
         elapsed_ms = (time.perf_counter() - started) * 1000
-        request_log.info(
-            "%s %s %s %.1fms cache=%s",
-            request.method,
-            request.get_full_path()[:300],
-            response.status_code,
-            elapsed_ms,
-            getattr(request, "page_cache", "-"),
-        )
+        level = logging.WARNING if response.status_code >= 500 or elapsed_ms >= self.SLOW_MS else logging.INFO
+        if request_log.isEnabledFor(level):
+            request_log.log(
+                level,
+                "%s %s %s %.1fms cache=%s",
+                request.method,
+                request.get_full_path()[:300],
+                response.status_code,
+                elapsed_ms,
+                getattr(request, "page_cache", "-"),
+            )
         return response
 
 

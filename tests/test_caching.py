@@ -264,3 +264,12 @@ def test_the_cache_works_through_a_real_redis(client, django_assert_num_queries)
         article.headline = "Through Redis, edited"
         article.save()
         assert "Through Redis, edited" in client.get("/").content.decode()
+
+
+def test_a_cached_page_never_skips_the_https_redirect(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    make_article(headline="Only over https")
+    assert "Only over https" in client.get("/", secure=True).content.decode()
+    assert client.get("/", secure=True).wsgi_request.page_cache == "hit"
+    plain = client.get("/")
+    assert plain.status_code == 301 and plain["Location"].startswith("https://")

@@ -27,8 +27,8 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
-from django.utils.cache import patch_cache_control, set_response_etag
-from django.utils.http import http_date
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe
 
 from newsroom.routers import use_primary
 
@@ -88,7 +88,9 @@ class PageCacheMiddleware:
             request.page_cache = "off"
             return self._render(request)
 
-        key = "page:" + hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+        key = "page:" + hashlib.sha256(
+            f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()
+        ).hexdigest()
         try:
             counter = purges.current_counter()
         except store.CacheUnavailable:
@@ -128,6 +130,8 @@ class PageCacheMiddleware:
             return False
         if any(name in request.COOKIES for name in PERSONAL_COOKIES):
             return False
+        if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+            return False  # SecurityMiddleware, below, redirects it to https
         try:
             return resolve(request.path_info).namespace in self.namespaces
         except Resolver404:
@@ -204,7 +208,14 @@ class PageCacheMiddleware:
         request.page_cache = outcome
         response = entry.value.response()
         self._set_lifetime(response, entry.fresh_until if outcome != "stale" else None)
-        return response
+        # Outermost, so ConditionalGetMiddleware never sees a hit: answer If-None-Match and
+        # If-Modified-Since here, as it would.
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
 
     @staticmethod
     def _storable(response):

@@ -49,7 +49,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost, so its one log line per request times everything below, cache hits included.
+    # Outermost: a cached page is answered before anything else runs (the stored response already
+    # carries every header the middleware below added when it was made). It sees the final
+    # response, cookies included, before storing it; it answers conditional requests itself.
+    "newsroom.delivery.pagecache.PageCacheMiddleware",
+    # One log line per request below the page cache, timing everything it did not answer.
     "newsroom.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise right after SecurityMiddleware, as its docs require.
@@ -57,10 +61,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Inside CSPMiddleware: adds Permissions-Policy and lets the admin's import map through the CSP.
     "newsroom.middleware.SecurityHeadersMiddleware",
-    # Above the page cache, so cached and freshly rendered pages alike get an ETag and answer 304.
+    # Freshly rendered pages get an ETag and answer 304 (cached ones are answered above).
     "django.middleware.http.ConditionalGetMiddleware",
-    # Above sessions and CSRF: it sees the final response, cookies included, before storing it.
-    "newsroom.delivery.pagecache.PageCacheMiddleware",
     # A write request is one change: its cache purges and search reindexes run once, at its end.
     "newsroom.delivery.changes.OneChangePerRequestMiddleware",
     # Editors and every write read the primary database; anonymous reads may use the replica.
@@ -288,7 +290,13 @@ LOGGING = {
         "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "line"},
     },
     "loggers": {
-        "newsroom.request": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # NEWSROOM_REQUEST_LOG=WARNING keeps only failed (5xx) and slow requests (production's
+        # default: a line per request costs a tenth of a cached page; the proxy logs access).
+        "newsroom.request": {
+            "handlers": ["stdout"],
+            "level": os.environ.get("NEWSROOM_REQUEST_LOG", "INFO"),
+            "propagate": False,
+        },
         # Axes logs every failed login at WARNING already; its INFO chatter is noise.
         "axes": {"level": "WARNING"},
     },

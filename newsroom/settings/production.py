@@ -7,7 +7,7 @@ Passes `manage.py check --deploy --fail-level WARNING` (tests/test_production.py
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, BASE_DIR, SECRET_KEY, cache_from_environment, os
+from .base import ALLOWED_HOSTS, BASE_DIR, LOGGING, SECRET_KEY, cache_from_environment, os
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: production will not start without it.")
@@ -35,3 +35,6 @@ CACHES = cache_from_environment(
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
 )
+
+# Failed and slow requests only (newsroom/middleware.py); NEWSROOM_REQUEST_LOG=INFO logs each one.
+LOGGING["loggers"]["newsroom.request"]["level"] = os.environ.get("NEWSROOM_REQUEST_LOG", "WARNING")
