@@ -15,13 +15,13 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, IntegerField, Prefetch, Q, Value
 from django.db.models.expressions import CombinedExpression
-from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
 from newsroom.delivery import purges
+from newsroom.delivery.addresses import dated_url, slug_url
 from newsroom.football.models import Club, Goal, Match, Player
 from newsroom.media.models import Image
 
@@ -91,7 +91,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return slug_url("articles:author", self.slug)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -266,11 +266,7 @@ class Article(models.Model):
             keep_old_url(self, previous)
 
     def get_absolute_url(self):
-        day = self.publication_date
-        return reverse(
-            "articles:article",
-            kwargs={"year": day.year, "month": day.month, "day": day.day, "slug": self.slug},
-        )
+        return dated_url("articles:article", self.publication_date, self.slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -9,13 +9,19 @@ import re
 import sys
 import time
 
+from csp.constants import HEADER as CSP_HEADER
+from csp.middleware import CheckableLazyObject
+from csp.middleware import CSPMiddleware as BaseCSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views import defaults
 
+from .health import healthz
 from .routers import use_primary
 
 request_log = logging.getLogger("newsroom.request")
@@ -65,6 +71,58 @@ class RequestLogMiddleware:
                 getattr(request, "page_cache", "-"),
             )
         return response
+
+
+class HealthzMiddleware:
+    """Right below SecurityMiddleware (its https redirect and HSTS still apply): /healthz answers
+    before the rest of the stack runs. Liveness is "the process answers", and a probe every few
+    seconds should cost no more than Django itself (newsroom/health.py has /readyz, which checks
+    the database and the cache)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz":
+            return healthz(request)  # the same view the URLconf routes, without the stack below
+        return self.get_response(request)
+
+
+_static_policy = None
+
+
+def _forget_policy(setting, **kwargs):
+    global _static_policy
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        _static_policy = None
+
+
+setting_changed.connect(_forget_policy)
+
+
+class CSPMiddleware(BaseCSPMiddleware):
+    """django-csp's middleware, with the policy built once: ours has no nonce and no report-only
+    policy, so unless a response asks for changes (`_csp_update`, as below) the header is the same
+    string every time, and django-csp would rebuild it twice per response."""
+
+    def process_response(self, request, response):
+        global _static_policy
+        plain = getattr(request, "_csp_nonce", None) is None and not any(
+            getattr(response, name, None)
+            for name in ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt",
+                         "_csp_config_ro", "_csp_update_ro", "_csp_replace_ro")
+        )  # fmt: skip
+        if plain and not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None):
+            policy = getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}
+            if CSP_HEADER not in response and not request.path_info.startswith(
+                tuple(policy.get("EXCLUDE_URL_PREFIXES") or ())
+            ):
+                if _static_policy is None:
+                    _static_policy = build_policy()
+                response[CSP_HEADER] = _static_policy
+            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+            return response
+        return super().process_response(request, response)
 
 
 class SecurityHeadersMiddleware:

@@ -10,11 +10,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from taggit.models import TagBase
 
 from newsroom.delivery import purges
-from newsroom.delivery.addresses import move_address
+from newsroom.delivery.addresses import move_address, slug_url
 from newsroom.media.models import Image
 
 from .names import has_letters_or_digits, slug_for_name
@@ -87,7 +86,7 @@ class Club(EntityTag):
         ]
 
     def get_absolute_url(self):
-        return reverse("articles:club", kwargs={"slug": self.slug})
+        return slug_url("articles:club", self.slug)
 
     def clean(self):
         super().clean()
@@ -131,7 +130,7 @@ class Player(EntityTag):
         return Player.club.is_cached(self)
 
     def get_absolute_url(self):
-        return reverse("articles:player", kwargs={"slug": self.slug})
+        return slug_url("articles:player", self.slug)
 
 
 class Competition(models.Model):
@@ -147,7 +146,7 @@ class Competition(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:competition", kwargs={"slug": self.slug})
+        return slug_url("articles:competition", self.slug)
 
 
 class Match(models.Model):
