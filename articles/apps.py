@@ -24,3 +24,7 @@ class ArticlesConfig(AppConfig):
         merges.also_on_merge(tagging.move_tags_and_pins)
         # Lists of reports change by themselves when a scheduled report's time comes.
         fragments.register_next_change(publication.next_scheduled_publication)
+        # The embedded SQLite keeps its query planner's statistics up to date (newsroom/sqlite.py).
+        from newsroom.sqlite import connect_receivers as keep_sqlite_statistics
+
+        keep_sqlite_statistics()

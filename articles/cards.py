@@ -53,41 +53,56 @@ def page_tags(article):
 
 def render_cards(request, pks, variant="list"):
     """The card HTML of each article in `pks`, in order; an article gone since is left out."""
-    cards = _cards_by_pk(request, pks, variant)
-    return [cards[pk] for pk in pks if pk in cards]
+    cards = _cards(request, [(pk, variant) for pk in pks])
+    return [cards[(pk, variant)] for pk in pks if (pk, variant) in cards]
 
 
 def render_card_groups(request, groups, variant="list"):
     """[(label, [card HTML])] for [(label, pks)]: every group's missing cards fetched together."""
-    cards = _cards_by_pk(request, [pk for _, pks in groups for pk in pks], variant)
-    return [(label, [cards[pk] for pk in pks if pk in cards]) for label, pks in groups]
+    cards = _cards(request, [(pk, variant) for _, pks in groups for pk in pks])
+    return [(label, [cards[(pk, variant)] for pk in pks if (pk, variant) in cards]) for label, pks in groups]
 
 
 def attach_cards(request, articles, variant="list"):
     """Give each article (any fields, the pk is enough) its rendered card as `.card`."""
     articles = list(articles)
-    cards = _cards_by_pk(request, [article.pk for article in articles], variant)
+    cards = _cards(request, [(article.pk, variant) for article in articles])
     for article in articles:
-        article.card = cards.get(article.pk, "")
+        article.card = cards.get((article.pk, variant), "")
     return articles
 
 
-def _cards_by_pk(request, pks, variant):
-    """{pk: card HTML}: kept cards, and the rest rendered in three queries, whatever their number."""
-    names = {pk: f"card:{variant}:{pk}" for pk in pks}
-    found = fragments.get_many(request, list(names.values()))
-    missing = [pk for pk, name in names.items() if name not in found]
-    if missing:
-        made = {}
-        context = CARD_VARIANTS[variant]
-        for article in Article.objects.for_cards().defer("body").in_bulk(missing).values():
-            tags = card_tags(article)
-            purges.shows(*tags)
-            html = render_to_string("articles/includes/article_card.html", {"article": article, **context})
-            made[names[article.pk]] = (html, tags)
-        fragments.keep_many(request, made)
-        found.update({name: html for name, (html, _) in made.items()})
-    return {pk: found[name] for pk, name in names.items() if name in found}
+def prepare_cards(request, wanted):
+    """Render, in one batch, every card a page will show: [(pk, variant)]. The calls above then
+    find them made; without this, each group of cards costs its own queries."""
+    _cards(request, wanted)
+
+
+def _cards(request, wanted):
+    """{(pk, variant): card HTML}: made earlier in this request, kept, or rendered now, all the
+    missing ones from one query (and its prefetches) whatever their number."""
+    made_here = request.__dict__.setdefault("_cards", {}) if request is not None else {}
+    wanted = [key for key in dict.fromkeys(wanted) if key not in made_here]
+    if wanted:
+        names = {key: f"card:{key[1]}:{key[0]}" for key in wanted}
+        found = fragments.get_many(request, list(names.values()))
+        made_here.update({key: found[name] for key, name in names.items() if name in found})
+        missing = [key for key in wanted if names[key] not in found]
+        if missing:
+            rows = Article.objects.for_cards().defer("body").in_bulk({pk for pk, _ in missing})
+            made = {}
+            for pk, variant in missing:
+                article = rows.get(pk)
+                if article is None:
+                    continue  # gone since the list was read
+                tags = card_tags(article)
+                purges.shows(*tags)
+                context = {"article": article, **CARD_VARIANTS[variant]}
+                html = render_to_string("articles/includes/article_card.html", context)
+                made[names[(pk, variant)]] = (html, tags)
+                made_here[(pk, variant)] = html
+            fragments.keep_many(request, made)
+    return made_here
 
 
 # ---------------------------------------------------------------------------------------------

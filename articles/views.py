@@ -63,8 +63,14 @@ class PublishedArticlesMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Every card the page shows, rendered (or found kept) in one batch.
+        cards.prepare_cards(self.request, self.cards_shown(context))
         context["articles"] = cards.attach_cards(self.request, context["articles"])
         return context
+
+    def cards_shown(self, context):
+        """[(pk, variant)] of the cards the page shows."""
+        return [(article.pk, "list") for article in context["articles"]]
 
 
 class FrontPageView(PublishedArticlesMixin, ListView):
@@ -83,22 +89,32 @@ class FrontPageView(PublishedArticlesMixin, ListView):
         return articles.exclude(pk=self.lead.pk) if self.lead else articles
 
     def get_context_data(self, **kwargs):
+        first_page = self.request.GET.get("page") in (None, "", "1")
+        exclude = [self.lead.pk] if self.lead else []
+        # The bands (which reports, per competition) are kept until the front page's list changes;
+        # their cards are rendered with the page's other cards, in one batch.
+        self.sections = []
+        if first_page:
+            self.sections = fragments.kept_list(
+                self.request, f"front-sections:{exclude}", lambda: latest_by_competition(exclude=exclude),
+                tags={"list-front", "competitions"},
+            )  # fmt: skip
         context = super().get_context_data(**kwargs)
         leads = cards.attach_cards(self.request, [self.lead] if self.lead else [], "lead")
         context["lead"] = leads[0].card if leads else ""
         context["competitions"] = Competition.objects.all()
         if not context["page_obj"].has_previous():
-            exclude = [self.lead.pk] if self.lead else []
-            context["sections"] = fragments.kept_list(
-                self.request, f"front-sections:{exclude}", lambda: self.render_sections(exclude),
-                tags={"list-front", "competitions"},
-            )  # fmt: skip
+            sections = cards.render_card_groups(self.request, self.sections, "compact")
+            context["sections"] = render_to_string(
+                "articles/includes/front_sections.html", {"sections": sections}
+            )
         return context
 
-    def render_sections(self, exclude):
-        sections = latest_by_competition(exclude=exclude)
-        sections = cards.render_card_groups(self.request, sections, "compact")
-        return render_to_string("articles/includes/front_sections.html", {"sections": sections})
+    def cards_shown(self, context):
+        shown = super().cards_shown(context)
+        if self.lead:
+            shown.append((self.lead.pk, "lead"))
+        return shown + [(pk, "compact") for _, pks in self.sections for pk in pks]
 
 
 SECTION_LENGTH = 3
@@ -168,14 +184,26 @@ class ArticleDetailView(DetailView):
         return response
 
 
-def pinned_cards(request, entity, list_tag):
-    """A club's or player's pinned reports ("Essential reading"), with their cards. The short list
-    is kept until the entity's list changes (pins and publications purge it)."""
-    pinned = fragments.kept_list(
+def pinned_pks(request, entity, list_tag):
+    """A club's or player's pinned reports ("Essential reading"). The short list is kept until the
+    entity's list changes (pins and publications purge it)."""
+    return fragments.kept_list(
         request, f"pinned:{list_tag}",
         lambda: list(entity.pinned_articles.published().values_list("pk", flat=True)), tags={list_tag},
     )  # fmt: skip
-    return cards.render_cards(request, pinned)
+
+
+class HubMixin(PublishedArticlesMixin):
+    """A club's or player's page: its pinned reports first, their cards rendered with the list's."""
+
+    def get_context_data(self, **kwargs):
+        self.pinned = pinned_pks(self.request, self.hub, self.get_list_tag())
+        context = super().get_context_data(**kwargs)
+        context["pinned"] = cards.render_cards(self.request, self.pinned)
+        return context
+
+    def cards_shown(self, context):
+        return super().cards_shown(context) + [(pk, "list") for pk in self.pinned]
 
 
 class ClubIndexView(ListView):
@@ -188,11 +216,11 @@ class ClubIndexView(ListView):
         return Club.objects.order_by("country", "league", "name")
 
 
-class ClubDetailView(PublishedArticlesMixin, ListView):
+class ClubDetailView(HubMixin, ListView):
     template_name = "articles/club_detail.html"
 
     def get(self, request, *args, **kwargs):
-        self.club = get_object_or_404(Club.objects.select_related("crest"), slug=kwargs["slug"])
+        self.club = self.hub = get_object_or_404(Club.objects.select_related("crest"), slug=kwargs["slug"])
         return super().get(request, *args, **kwargs)
 
     def narrow(self, articles):
@@ -204,11 +232,7 @@ class ClubDetailView(PublishedArticlesMixin, ListView):
     def get_context_data(self, **kwargs):
         purges.shows(purges.tag("club", self.club.pk))
         context = super().get_context_data(**kwargs)
-        context.update(
-            club=self.club,
-            record=ClubRecord(self.club),
-            pinned=pinned_cards(self.request, self.club, self.get_list_tag()),
-        )
+        context.update(club=self.club, record=ClubRecord(self.club))
         return context
 
 
@@ -289,11 +313,13 @@ class PlayerRecord:
         return goals, {purges.tag("player", self.player.pk), *_match_tags([goal.match for goal in goals])}
 
 
-class PlayerDetailView(PublishedArticlesMixin, ListView):
+class PlayerDetailView(HubMixin, ListView):
     template_name = "articles/player_detail.html"
 
     def get(self, request, *args, **kwargs):
-        self.player = get_object_or_404(Player.objects.select_related("club", "photo"), slug=kwargs["slug"])
+        self.player = self.hub = get_object_or_404(
+            Player.objects.select_related("club", "photo"), slug=kwargs["slug"]
+        )
         return super().get(request, *args, **kwargs)
 
     def narrow(self, articles):
@@ -309,11 +335,7 @@ class PlayerDetailView(PublishedArticlesMixin, ListView):
             *purges.tags("image", [self.player.photo_id]),
         )
         context = super().get_context_data(**kwargs)
-        context.update(
-            player=self.player,
-            pinned=pinned_cards(self.request, self.player, self.get_list_tag()),
-            record=PlayerRecord(self.player),
-        )
+        context.update(player=self.player, record=PlayerRecord(self.player))
         return context
 
 

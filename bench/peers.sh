@@ -37,6 +37,12 @@ for ((i = 0; i < ${#args[@]}; i++)); do
   esac
 done
 
+# The shared setup refreshes /tmp/bench-main from its git origin: make sure that is this checkout,
+# not a clone left by another working copy (which would measure someone else's code).
+if [[ -d /tmp/bench-main/.git ]]; then
+  git -C /tmp/bench-main remote set-url origin "$PWD"
+fi
+
 bash "$SHARED/setup_peers.sh"
 bash "$SHARED/peers/setup_main.sh" --force
 bash "$SHARED/run_peers.sh" --only 'dj52|wagtail|main' --workers 2 --out "$out" "$@"
