@@ -4,6 +4,7 @@ Lists are paginated (a bad or out-of-range ?page= is a 404, never a 500); a tag 
 club, player, competition or author up or 404s, then narrows the published articles.
 """
 
+import copy
 import datetime
 
 from django.conf import settings
@@ -156,11 +157,19 @@ class ArticleDetailView(DetailView):
             raise Http404("No such date.") from None
         # One read of the row with what its card joins; the report's other rows are prefetched
         # onto it only if the report is rendered (cards.article_parts), so it is never read twice.
-        article = get_object_or_404(
-            Article.objects.select_related("match__competition", "match__home_club", "match__away_club",
-                                           "hero_image"),
-            publication_date=day, slug=self.kwargs["slug"],
-        )  # fmt: skip
+        # The row is kept until the article changes (a new slug or date is a new name).
+        def load():
+            article = get_object_or_404(
+                Article.objects.select_related("match__competition", "match__home_club", "match__away_club",
+                                               "hero_image"),
+                publication_date=day, slug=self.kwargs["slug"],
+            )  # fmt: skip
+            purges.shows(purges.tag("article", article.pk))
+            return article
+
+        # A copy: a kept row is shared by every request of this process, and rendering writes to it.
+        name = f"article-row:{day.isoformat()}:{self.kwargs['slug']}"
+        article = copy.copy(fragments.kept(self.request, name, load))
         self.is_preview = not article.is_published()
         if self.is_preview and not self.request.user.has_perm("articles.change_article"):
             # A draft or scheduled report does not exist for readers: 404, not 403.
