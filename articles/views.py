@@ -6,6 +6,7 @@ club, player, competition or author up or 404s, then narrows the published artic
 
 import copy
 import datetime
+import time
 
 from django.conf import settings
 from django.db.models import Q
@@ -52,6 +53,17 @@ class PublishedArticlesMixin:
     def get_list_tag(self):
         return self.list_tag
 
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        # Which reports the page lists is kept until the list changes (the cards are kept apart):
+        # a page assembled from kept fragments then reads no list at all.
+        pks = fragments.kept_list(
+            self.request, f"page:{self.request.path}:{page.number}",
+            lambda: [article.pk for article in page.object_list], tags={self.get_list_tag()},
+        )  # fmt: skip
+        page.object_list = [Article(pk=pk) for pk in pks]  # attach_cards() needs only the pk
+        return paginator, page, page.object_list, is_paginated
+
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
         purges.shows(self.get_list_tag())
@@ -81,9 +93,22 @@ class FrontPageView(PublishedArticlesMixin, ListView):
         # The lead is chosen before the list so the list can leave it out: the newest report
         # featured in the last LEAD_DAYS, else the newest. The window keeps an old feature from
         # leading for ever, and keeps the lookup to recent rows of the (status, published_at) index.
-        published = Article.objects.published().for_card_keys()
-        since = timezone.now() - datetime.timedelta(days=LEAD_DAYS)
-        self.lead = published.filter(featured=True, published_at__gte=since).first() or published.first()
+        def choose():
+            published = Article.objects.published().for_card_keys()
+            since = timezone.now() - datetime.timedelta(days=LEAD_DAYS)
+            lead = published.filter(featured=True, published_at__gte=since).first() or published.first()
+            return lead.pk if lead else 0
+
+        # Kept until the front page's list changes, and at most an hour: a feature stops leading
+        # LEAD_DAYS after it was published by the clock alone.
+        if fragments.request_counter(request) is None:
+            lead = choose()  # nothing is kept
+        else:
+            lead = fragments.kept(
+                request, "front-lead", choose, tags={"list-front"},
+                fresh_until=min(filter(None, [fragments.next_change(request), time.time() + 3600])),
+            )  # fmt: skip
+        self.lead = Article(pk=lead) if lead else None
         return super().get(request, *args, **kwargs)
 
     def narrow(self, articles):
@@ -229,7 +254,13 @@ class ClubDetailView(HubMixin, ListView):
     template_name = "articles/club_detail.html"
 
     def get(self, request, *args, **kwargs):
-        self.club = self.hub = get_object_or_404(Club.objects.select_related("crest"), slug=kwargs["slug"])
+        def load():
+            club = get_object_or_404(Club.objects.select_related("crest"), slug=kwargs["slug"])
+            purges.shows(purges.tag("club", club.pk))
+            return club
+
+        # Kept until the club changes; a copy per request, as the page writes to it.
+        self.club = self.hub = copy.copy(fragments.kept(request, f"club-row:{kwargs['slug']}", load))
         return super().get(request, *args, **kwargs)
 
     def narrow(self, articles):

@@ -117,8 +117,13 @@ def still_fresh(entries, counter):
 # Reading and keeping
 
 
+# Part of every shared key: bump it when what a kept value holds changes shape, so processes of a
+# new release never read the old release's values (they would simply be misses).
+KEPT_FORMAT = 2
+
+
 def _shared_key(name):
-    return "kept:" + name
+    return f"kept{KEPT_FORMAT}:{name}"
 
 
 def get_many(request, names, show=True):
