@@ -273,7 +273,9 @@ class Article(models.Model):
         article = super().from_db(db, field_names, values)
         # What the row held when it was read: a save that claims this version needs no read of
         # its own to know the old address (see _stored_before).
-        article._stored = dict(zip(field_names, values, strict=True))
+        article._stored = {
+            name: value for name, value in zip(field_names, values, strict=True) if name in _STORED_FIELDS
+        }
         return article
 
     def _stored_before(self, expected_version):
@@ -348,6 +350,8 @@ class Article(models.Model):
 # What an article's public address depends on, read before a save to redirect the old one; and
 # its match, whose clubs and scorers a new match brings.
 _URL_FIELDS = ("slug", "publication_date", "status", "published_at", "match_id")
+# What Article.from_db() remembers of each row it reads, for _stored_before().
+_STORED_FIELDS = frozenset({*_URL_FIELDS, "version"})
 
 
 class StaleArticle(Exception):

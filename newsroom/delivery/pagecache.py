@@ -213,15 +213,10 @@ class PageCacheMiddleware:
     def _serve(self, request, entry, outcome):
         request.page_cache = outcome
         response = entry.value.response()
-        fresh_until = entry.fresh_until if outcome != "stale" else None
-        remaining = max(0, int(fresh_until - time.time())) if fresh_until else 0
-        # The same Cache-Control _set_lifetime() gives, written out: patch_cache_control() parses
-        # and rebuilds the header, a tenth of a hit's cost.
-        response["Cache-Control"] = (
-            f"public, max-age={min(_config('BROWSER_SECONDS'), remaining)}, "
-            f"s-maxage={min(_config('CDN_SECONDS'), remaining)}, "
-            f"stale-while-revalidate={_config('STALE_SECONDS')}"
-        )
+        # The stored Cache-Control was ours (_set_lifetime): replaced whole, not parsed and patched.
+        lifetime = self._lifetime(entry.fresh_until if outcome != "stale" else None)
+        directives = ", ".join(f"{name}={value}" for name, value in lifetime.items())
+        response["Cache-Control"] = f"public, {directives}"
         # Outermost, so ConditionalGetMiddleware never sees a hit: answer If-None-Match and
         # If-Modified-Since here, as it would.
         if "HTTP_IF_NONE_MATCH" not in request.META and "HTTP_IF_MODIFIED_SINCE" not in request.META:
@@ -244,13 +239,17 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def _set_lifetime(response, fresh_until):
+    def _lifetime(fresh_until):
         """Cache-Control for browsers and CDNs, never past the next scheduled publication."""
         remaining = max(0, int(fresh_until - time.time())) if fresh_until else 0
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=min(_config("BROWSER_SECONDS"), remaining),
-            s_maxage=min(_config("CDN_SECONDS"), remaining),
-            stale_while_revalidate=_config("STALE_SECONDS"),
-        )
+        return {
+            "max-age": min(_config("BROWSER_SECONDS"), remaining),
+            "s-maxage": min(_config("CDN_SECONDS"), remaining),
+            "stale-while-revalidate": _config("STALE_SECONDS"),
+        }
+
+    @classmethod
+    def _set_lifetime(cls, response, fresh_until):
+        """Our lifetime on a fresh response, keeping any other directive its view set."""
+        lifetime = {name.replace("-", "_"): value for name, value in cls._lifetime(fresh_until).items()}
+        patch_cache_control(response, public=True, **lifetime)
