@@ -9,14 +9,12 @@ Lists (which articles a page holds) say what they list with `list-…` tags; a p
 reports shows those tags too, so publishing a report purges the lists it belongs on.
 """
 
-from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 
 from newsroom.delivery import fragments, purges
 
-from . import related, seo
+from . import reads, related, seo
 from .body import render_body
-from .models import PAGE_PREFETCHES, Article
 
 # What a feed or sitemap shows: every published report and the names of every club, player,
 # competition and author (the models' registrations purge these on any change).
@@ -89,7 +87,7 @@ def _cards(request, wanted):
         made_here.update({key: found[name] for key, name in names.items() if name in found})
         missing = [key for key in wanted if names[key] not in found]
         if missing:
-            rows = Article.objects.for_cards().defer("body").in_bulk({pk for pk, _ in missing})
+            rows = reads.card_articles({pk for pk, _ in missing})
             made = {}
             for pk, variant in missing:
                 article = rows.get(pk)
@@ -119,7 +117,7 @@ def article_parts(request, article, preview=False):
     origin = f"{request.scheme}://{request.get_host()}"
 
     def render():
-        prefetch_related_objects([article], *PAGE_PREFETCHES)
+        reads.attach_page_relations(article)
         return render_article_parts(request, article, preview)
 
     if preview:

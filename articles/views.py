@@ -1,4 +1,4 @@
-"""Reader pages. Each starts from Article.objects.published() and runs a fixed number of queries.
+"""Reader pages. Each reads published reports (reads.py) in a fixed number of queries.
 
 Lists are paginated (a bad or out-of-range ?page= is a 404, never a 500); a tag page looks its
 club, player, competition or author up or 404s, then narrows the published articles.
@@ -9,7 +9,6 @@ import datetime
 import time
 
 from django.conf import settings
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -19,9 +18,10 @@ from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
 from newsroom.delivery import fragments, purges
-from newsroom.football.models import Club, Competition, Match, Player
+from newsroom.football import reads as football_reads
+from newsroom.football.models import Club, Competition, Player
 
-from . import cards
+from . import cards, reads
 from .models import Article, Author
 
 RECENT_RESULTS = 10
@@ -44,11 +44,15 @@ class PublishedArticlesMixin:
     list_tag = "list-front"
 
     def get_queryset(self):
-        # Only what finds each card: cards.py renders (or reuses) the cards.
-        return self.narrow(Article.objects.published().for_card_keys())
-
-    def narrow(self, articles):
+        # Only the ids, newest first (reads.PublishedList): cards.py renders (or reuses) the cards.
+        articles = self.published_list()
+        page = self.request.GET.get(self.page_kwarg) or "1"
+        if page.isdigit():  # anything else is Paginator's to refuse (a 404)
+            articles.expect_page(int(page), self.paginate_by)
         return articles
+
+    def published_list(self):
+        return reads.PublishedList()
 
     def get_list_tag(self):
         return self.list_tag
@@ -59,7 +63,7 @@ class PublishedArticlesMixin:
         # a page assembled from kept fragments then reads no list at all.
         pks = fragments.kept_list(
             self.request, f"page:{self.request.path}:{page.number}",
-            lambda: [article.pk for article in page.object_list], tags={self.get_list_tag()},
+            lambda: list(page.object_list), tags={self.get_list_tag()},
         )  # fmt: skip
         page.object_list = [Article(pk=pk) for pk in pks]  # attach_cards() needs only the pk
         return paginator, page, page.object_list, is_paginated
@@ -94,10 +98,7 @@ class FrontPageView(PublishedArticlesMixin, ListView):
         # featured in the last LEAD_DAYS, else the newest. The window keeps an old feature from
         # leading for ever, and keeps the lookup to recent rows of the (status, published_at) index.
         def choose():
-            published = Article.objects.published().for_card_keys()
-            since = timezone.now() - datetime.timedelta(days=LEAD_DAYS)
-            lead = published.filter(featured=True, published_at__gte=since).first() or published.first()
-            return lead.pk if lead else 0
+            return reads.front_lead(since=timezone.now() - datetime.timedelta(days=LEAD_DAYS))
 
         # Kept until the front page's list changes, and at most an hour: a feature stops leading
         # LEAD_DAYS after it was published by the clock alone.
@@ -111,8 +112,8 @@ class FrontPageView(PublishedArticlesMixin, ListView):
         self.lead = Article(pk=lead) if lead else None
         return super().get(request, *args, **kwargs)
 
-    def narrow(self, articles):
-        return articles.exclude(pk=self.lead.pk) if self.lead else articles
+    def published_list(self):
+        return reads.PublishedList(exclude=[self.lead.pk] if self.lead else [])
 
     def get_context_data(self, **kwargs):
         first_page = self.request.GET.get("page") in (None, "", "1")
@@ -120,15 +121,18 @@ class FrontPageView(PublishedArticlesMixin, ListView):
         # The bands (which reports, per competition) are kept until the front page's list changes;
         # their cards are rendered with the page's other cards, in one batch.
         self.sections = []
+        # Every competition, by name: the page lists them all, and the bands are drawn from them.
+        self.competitions = football_reads.competitions()
         if first_page:
             self.sections = fragments.kept_list(
-                self.request, f"front-sections:{exclude}", lambda: latest_by_competition(exclude=exclude),
+                self.request, f"front-sections:{exclude}",
+                lambda: latest_by_competition(self.competitions, exclude=exclude),
                 tags={"list-front", "competitions"},
             )  # fmt: skip
         context = super().get_context_data(**kwargs)
         leads = cards.attach_cards(self.request, [self.lead] if self.lead else [], "lead")
         context["lead"] = leads[0].card if leads else ""
-        context["competitions"] = Competition.objects.all()
+        context["competitions"] = self.competitions
         if not context["page_obj"].has_previous():
             sections = cards.render_card_groups(self.request, self.sections, "compact")
             context["sections"] = render_to_string(
@@ -149,24 +153,15 @@ SECTION_LENGTH = 3
 SECTION_CANDIDATES = 500
 
 
-def latest_by_competition(per_section=SECTION_LENGTH, exclude=()):
-    """[(competition, [pks of its latest published reports])] by competition name: two queries,
-    whatever the size of the archive."""
-    candidates = (
-        Article.objects.published().filter(match__isnull=False).exclude(pk__in=exclude)
-        .order_by("-published_at", "-pk").values_list("pk", "match__competition")
-        [:SECTION_CANDIDATES]
-    )  # fmt: skip
+def latest_by_competition(competitions, per_section=SECTION_LENGTH, exclude=()):
+    """[(competition, [pks of its latest published reports])] in the order of `competitions`
+    (all of them, by name): one query, whatever the size of the archive."""
     sections = {}
-    for pk, competition in candidates:
+    for pk, competition in reads.latest_match_reports(exclude, SECTION_CANDIDATES):
         latest = sections.setdefault(competition, [])
         if len(latest) < per_section:
             latest.append(pk)
-    competitions = Competition.objects.in_bulk(sections)
-    return sorted(
-        ((competitions[pk], latest) for pk, latest in sections.items() if pk in competitions),
-        key=lambda section: section[0].name,
-    )
+    return [(c, sections[c.pk]) for c in competitions if c.pk in sections]
 
 
 class ArticleDetailView(DetailView):
@@ -184,11 +179,9 @@ class ArticleDetailView(DetailView):
         # onto it only if the report is rendered (cards.article_parts), so it is never read twice.
         # The row is kept until the article changes (a new slug or date is a new name).
         def load():
-            article = get_object_or_404(
-                Article.objects.select_related("match__competition", "match__home_club", "match__away_club",
-                                               "hero_image"),
-                publication_date=day, slug=self.kwargs["slug"],
-            )  # fmt: skip
+            article = reads.page_article(day, self.kwargs["slug"])
+            if article is None:
+                raise Http404("No such article.")
             purges.shows(purges.tag("article", article.pk))
             return article
 
@@ -221,10 +214,10 @@ class ArticleDetailView(DetailView):
 def pinned_pks(request, entity, list_tag):
     """A club's or player's pinned reports ("Essential reading"). The short list is kept until the
     entity's list changes (pins and publications purge it)."""
+    pins = "pinned_on_clubs" if isinstance(entity, Club) else "pinned_on_players"
     return fragments.kept_list(
-        request, f"pinned:{list_tag}",
-        lambda: list(entity.pinned_articles.published().values_list("pk", flat=True)), tags={list_tag},
-    )  # fmt: skip
+        request, f"pinned:{list_tag}", lambda: reads.pinned_on(pins, entity.pk), tags={list_tag}
+    )
 
 
 class HubMixin(PublishedArticlesMixin):
@@ -255,7 +248,9 @@ class ClubDetailView(HubMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         def load():
-            club = get_object_or_404(Club.objects.select_related("crest"), slug=kwargs["slug"])
+            club = football_reads.club_by_slug(kwargs["slug"])
+            if club is None:
+                raise Http404("No such club.")
             purges.shows(purges.tag("club", club.pk))
             return club
 
@@ -263,8 +258,8 @@ class ClubDetailView(HubMixin, ListView):
         self.club = self.hub = copy.copy(fragments.kept(request, f"club-row:{kwargs['slug']}", load))
         return super().get(request, *args, **kwargs)
 
-    def narrow(self, articles):
-        return articles.filter(clubs=self.club)
+    def published_list(self):
+        return reads.PublishedList.for_club(self.club)
 
     def get_list_tag(self):
         return purges.tag("list-club", self.club.pk)
@@ -324,8 +319,7 @@ class ClubRecord:
 
     @_Shown
     def results(self):
-        matches = Match.objects.filter(Q(home_club=self.club) | Q(away_club=self.club))
-        results = list(_results_for(matches)[:RECENT_RESULTS])
+        results = football_reads.recent_results(self.club, RECENT_RESULTS)
         return results, {purges.tag("results", self.club.pk), *_match_tags(results)}
 
     @property
@@ -334,7 +328,7 @@ class ClubRecord:
 
     @_Shown
     def squad(self):
-        squad = list(self.club.players.all())
+        squad = football_reads.squad(self.club)
         return squad, {purges.tag("squad", self.club.pk), *purges.tags("player", [p.pk for p in squad])}
 
 
@@ -362,8 +356,8 @@ class PlayerDetailView(HubMixin, ListView):
         )
         return super().get(request, *args, **kwargs)
 
-    def narrow(self, articles):
-        return articles.filter(players=self.player)
+    def published_list(self):
+        return reads.PublishedList.for_player(self.player)
 
     def get_list_tag(self):
         return purges.tag("list-player", self.player.pk)
@@ -396,8 +390,8 @@ class CompetitionDetailView(PublishedArticlesMixin, ListView):
         self.competition = get_object_or_404(Competition, slug=kwargs["slug"])
         return super().get(request, *args, **kwargs)
 
-    def narrow(self, articles):
-        return articles.filter(match__competition=self.competition)
+    def published_list(self):
+        return reads.PublishedList.for_competition(self.competition)
 
     def get_list_tag(self):
         return purges.tag("list-competition", self.competition.pk)
@@ -424,8 +418,8 @@ class AuthorDetailView(PublishedArticlesMixin, ListView):
         self.author = get_object_or_404(Author.objects.select_related("photo"), slug=kwargs["slug"])
         return super().get(request, *args, **kwargs)
 
-    def narrow(self, articles):
-        return articles.filter(authors=self.author)
+    def published_list(self):
+        return reads.PublishedList.for_author(self.author)
 
     def get_list_tag(self):
         return purges.tag("list-author", self.author.pk)

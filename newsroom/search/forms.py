@@ -3,7 +3,8 @@
 from django import forms
 from django.db.models import Q
 
-from newsroom.football.models import Club, Competition
+from newsroom.football import reads as football_reads
+from newsroom.football.models import Club
 from newsroom.football.names import slug_for_name
 
 
@@ -16,16 +17,21 @@ class SearchForm(forms.Form):
         required=False, max_length=100, label="Club",
         widget=forms.TextInput(attrs={"placeholder": "Any club", "autocomplete": "off"}),
     )  # fmt: skip
-    competition = forms.ModelChoiceField(
-        queryset=None, to_field_name="slug", required=False, empty_label="Any competition",
-        label="Competition",
-    )  # fmt: skip
+    competition = forms.ChoiceField(required=False, label="Competition")
     since = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["competition"].queryset = Competition.objects.only("name", "slug")
+        # One read of the competitions gives both the <select> and the one chosen (a model choice
+        # field reads them twice).
+        self.competitions = {competition.slug: competition for competition in football_reads.competitions()}
+        self.fields["competition"].choices = [("", "Any competition")] + [
+            (slug, competition.name) for slug, competition in self.competitions.items()
+        ]
+
+    def clean_competition(self):
+        return self.competitions.get(self.cleaned_data["competition"])
 
     def clean_club(self):
         """The club named (its name in any case or accents, or the slug from its page's address)."""

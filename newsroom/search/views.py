@@ -5,8 +5,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.views.generic import TemplateView
 
-from articles import cards
-from articles.models import Article
+from articles import cards, reads
 from newsroom.delivery import purges
 
 from . import engine
@@ -34,7 +33,7 @@ class SearchView(TemplateView):
             page = paginator.page(self.request.GET.get("page") or 1)
         except InvalidPage:
             raise Http404("No such page of results.") from None
-        found = Article.objects.for_cards().in_bulk(page.object_list)
+        found = reads.card_articles(page.object_list, with_body=True)  # the snippet reads the body
         articles = [found[pk] for pk in page.object_list if pk in found]
         for article in articles:
             purges.shows(*cards.card_tags(article))

@@ -1,0 +1,424 @@
+"""The reader pages' hottest reads, written out: cards, a report's page, its related reports.
+
+Each builds the same model instances the ORM query it replaces would (with select_related and
+prefetch_related done), in fewer statements and without the ORM's compile cost; why, and the
+helpers, are in newsroom/delivery/rows.py. tests/test_reads.py compares each with its ORM query.
+
+Only published-ness is decided here as well as in ArticleQuerySet.published(): `published_sql()`
+is that rule written out, and the test holds the two together.
+"""
+
+from collections import defaultdict
+
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+
+from newsroom.delivery.rows import Columns, Select, attach, column, in_list, link, table, values
+from newsroom.delivery.rows import join as join_table
+from newsroom.football.models import Club, Competition, Goal, Match, Player
+from newsroom.media.models import Image
+from newsroom.media.reads import attach_renditions
+
+from .models import Article, Author, Correction, TaggedClub, TaggedPlayer
+
+# What a card shows (articles/includes/article_card.html and cards.card_tags).
+CARD_ARTICLE = ["id", "headline", "slug", "standfirst", "kind", "status", "published_at", "publication_date",
+                "match", "hero_image"]  # fmt: skip
+CARD_MATCH = ["id", "competition", "home_club", "away_club", "home_score", "away_score", "kickoff", "round",
+              "season"]  # fmt: skip
+NAMED = ["id", "name", "slug"]
+# A report's own page reads every column of the report, its match and its picture, and the
+# names of its competition and clubs (articles/includes/article_main.html, article_head.html, seo.py).
+PAGE_CLUB = ["id", "name", "slug", "short_name", "country", "league", "crest"]
+
+
+def _card_select(article_fields, match_fields, club_fields):
+    return Select(
+        Columns(Article, "a", article_fields),
+        Columns(Match, "m", match_fields),
+        Columns(Competition, "co", NAMED),
+        Columns(Club, "h", club_fields),
+        Columns(Club, "w", club_fields),
+        Columns(Image, "i"),
+    )
+
+
+CARD = _card_select(CARD_ARTICLE, CARD_MATCH, NAMED)
+CARD_WITH_BODY = _card_select([*CARD_ARTICLE, "body"], CARD_MATCH, NAMED)  # search's snippets
+PAGE = _card_select(None, None, PAGE_CLUB)
+
+
+def _joins(connection):
+    def on(model, name, alias):
+        return column(model, name, alias, connection)
+
+    return (
+        f"FROM {table(Article, connection)} a"
+        + join_table(Match, "m", on(Article, "match", "a"), connection)
+        + join_table(Competition, "co", on(Match, "competition", "m"), connection)
+        + join_table(Club, "h", on(Match, "home_club", "m"), connection)
+        + join_table(Club, "w", on(Match, "away_club", "m"), connection)
+        + join_table(Image, "i", on(Article, "hero_image", "a"), connection)
+    )
+
+
+def _id(connection):
+    return connection.ops.quote_name("id")
+
+
+def _assemble(rows):
+    """Link each row's match, competition, clubs and picture to its article, as select_related()."""
+    articles = []
+    for article, match, competition, home, away, image in rows:
+        if match is not None:
+            link(match, "competition", competition)
+            link(match, "home_club", home)
+            link(match, "away_club", away)
+        link(article, "match", match)
+        link(article, "hero_image", image)
+        articles.append(article)
+    return articles
+
+
+def published_sql(alias, connection):
+    """ArticleQuerySet.published() written out: (sql, params)."""
+    status = column(Article, "status", alias, connection)
+    published_at = column(Article, "published_at", alias, connection)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    return f"{status} = %s AND {published_at} <= %s", [Article.Status.PUBLISHED, now]
+
+
+# ---------------------------------------------------------------------------------------------
+# Cards
+
+
+def card_articles(pks, with_body=False, using=DEFAULT_DB_ALIAS):
+    """{pk: article} for the cards of `pks` (any status: the lists chose them), each with its
+    match, competition, clubs, picture and its renditions, and its authors: three statements at
+    most, whatever their number."""
+    pks = list(pks)
+    if not pks:
+        return {}
+    connection = connections[using]
+    select = CARD_WITH_BODY if with_body else CARD
+    sql = (
+        f"SELECT {select.sql(connection)} {_joins(connection)} WHERE a.{_id(connection)} IN ({in_list(pks)})"
+    )
+    articles = {article.pk: article for article in _assemble(select.fetch(sql, pks, using))}
+    attach_authors(articles.values(), using)
+    attach_renditions([a.hero_image for a in articles.values() if a.hero_image is not None], using)
+    return articles
+
+
+AUTHOR = Select(Columns(Author, "au", ["id", "name", "slug", "photo"]))
+
+
+def attach_authors(articles, using=DEFAULT_DB_ALIAS):
+    """Give each article its authors (`article.authors.all()`, by name, as Author orders them)."""
+    articles = list(articles)
+    if not articles:
+        return
+    connection = connections[using]
+    through = Article.authors.through
+    pks = [article.pk for article in articles]
+    link_article = column(through, "article", "t", connection)
+    sql = (
+        f"SELECT {link_article}, {AUTHOR.sql(connection)} FROM {table(through, connection)} t"
+        f" JOIN {table(Author, connection)} au ON au.{_id(connection)} ="
+        f" {column(through, 'author', 't', connection)}"
+        f" WHERE {link_article} IN ({in_list(pks)})"
+        f" ORDER BY {column(Author, 'name', 'au', connection)}, au.{_id(connection)}"
+    )  # fmt: skip
+    by_article = defaultdict(list)
+    author_columns = AUTHOR.columns[0]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, pks)
+        for article_pk, *row in cursor.fetchall():
+            by_article[article_pk].append(author_columns.build(row, connection))
+    for article in articles:
+        attach(article, "authors", by_article.get(article.pk, []))
+
+
+# ---------------------------------------------------------------------------------------------
+# A report's page
+
+
+def page_article(day, slug, using=DEFAULT_DB_ALIAS):
+    """The report published on `day` under `slug`, with what its card joins (any status: the view
+    decides who sees it), or None."""
+    connection = connections[using]
+    sql = (
+        f"SELECT {PAGE.sql(connection)} {_joins(connection)}"
+        f" WHERE {column(Article, 'publication_date', 'a', connection)} = %s"
+        f" AND {column(Article, 'slug', 'a', connection)} = %s"
+    )
+    params = [connection.ops.adapt_datefield_value(day), slug]
+    found = _assemble(PAGE.fetch(sql, params, using))
+    return found[0] if found else None
+
+
+# The names a report's page links to, in one statement. Its body links the first mention of each
+# club and player (body.render_body), which needs their aliases and a club's short name too.
+_NAMES_PARTS = (
+    # (kind, model, through table, its column to the article, to the name, [other columns])
+    ("author", Author, Article.authors.through, "article", "author", []),
+    ("club", Club, TaggedClub, "content_object", "tag", ["short_name", "aliases"]),
+    ("player", Player, TaggedPlayer, "content_object", "tag", ["aliases", "club"]),
+)
+_NAMES_EXTRA = ["short_name", "aliases", "club"]  # the statement's last three columns
+
+
+def _typed_null(name, connection):
+    # PostgreSQL types a bare NULL in a UNION from the branches before it (as text): a NULL that
+    # lines up with a number must say so.
+    field = next(model._meta.get_field(name) for _, model, *_, extra in _NAMES_PARTS if name in extra)
+    return f"CAST(NULL AS {field.cast_db_type(connection)})"
+
+
+def attach_page_relations(article, using=DEFAULT_DB_ALIAS):
+    """Give a report (from page_article) everything else its page shows, as prefetch_related()
+    would: its authors, clubs and players (one statement), its corrections, its match's goals with
+    their scorers, and its picture's renditions."""
+    connection = connections[using]
+    selects, params = [], []
+    for kind, model, through, own, other, extra in _NAMES_PARTS:
+        extra_columns = ", ".join(
+            column(model, name, "e", connection) if name in extra else _typed_null(name, connection)
+            for name in _NAMES_EXTRA
+        )
+        selects.append(
+            f"SELECT %s, e.{_id(connection)}, {column(model, 'name', 'e', connection)},"
+            f" {column(model, 'slug', 'e', connection)}, {extra_columns}"
+            f" FROM {table(through, connection)} t JOIN {table(model, connection)} e"
+            f" ON e.{_id(connection)} = {column(through, other, 't', connection)}"
+            f" WHERE {column(through, own, 't', connection)} = %s"
+        )  # fmt: skip
+        params += [kind, article.pk]
+    sql = " UNION ALL ".join(selects) + " ORDER BY 1, 3, 2"
+    models = {kind: (model, extra) for kind, model, _, _, _, extra in _NAMES_PARTS}
+    found = defaultdict(list)
+    for kind, pk, name, slug, *rest in values(sql, params, using):
+        model, extra = models[kind]
+        named = dict(zip(_NAMES_EXTRA, rest, strict=True))
+        # from_db() takes a subset of fields in the model's order: ["id", "name", "slug", ...].
+        given = {"id": pk, "name": name, "slug": slug} | {
+            model._meta.get_field(key).attname: named[key] for key in extra
+        }
+        order = [f.attname for f in model._meta.concrete_fields if f.attname in given]
+        found[kind].append(model.from_db(using, order, [given[attname] for attname in order]))
+    attach(article, "authors", found["author"])
+    attach(article, "clubs", found["club"])
+    attach(article, "players", found["player"])
+    attach(article, "corrections", corrections_of(article, using))
+    if article.match is not None:
+        attach(article.match, "goals", goals_of(article.match, using))
+    if article.hero_image is not None:
+        attach_renditions([article.hero_image], using)
+
+
+CORRECTION = Select(Columns(Correction, "c"))
+
+
+def corrections_of(article, using=DEFAULT_DB_ALIAS):
+    connection = connections[using]
+    sql = (
+        f"SELECT {CORRECTION.sql(connection)} FROM {table(Correction, connection)} c"
+        f" WHERE {column(Correction, 'article', 'c', connection)} = %s"
+        f" ORDER BY {column(Correction, 'published_on', 'c', connection)}, c.{_id(connection)}"
+    )
+    return [correction for (correction,) in CORRECTION.fetch(sql, [article.pk], using)]
+
+
+GOAL = Select(Columns(Goal, "g"), Columns(Player, "p", ["id", "name", "slug", "club"]))
+
+
+def goals_of(match, using=DEFAULT_DB_ALIAS):
+    """The match's goals in Goal's order, each with its scorer (and its club, the match's)."""
+    connection = connections[using]
+    order = ", ".join(column(Goal, name, "g", connection) for name in ("minute", "added_time")) + ", g.id"
+    sql = (
+        f"SELECT {GOAL.sql(connection)} FROM {table(Goal, connection)} g"
+        f" JOIN {table(Player, connection)} p ON p.{_id(connection)} ="
+        f" {column(Goal, 'scorer', 'g', connection)}"
+        f" WHERE {column(Goal, 'match', 'g', connection)} = %s ORDER BY {order}"
+    )  # fmt: skip
+    clubs = {match.home_club_id: match.home_club, match.away_club_id: match.away_club}
+    goals = []
+    for goal, scorer in GOAL.fetch(sql, [match.pk], using):
+        link(goal, "scorer", scorer)
+        link(goal, "match", match)
+        if goal.club_id in clubs:
+            link(goal, "club", clubs[goal.club_id])
+        goals.append(goal)
+    return goals
+
+
+# ---------------------------------------------------------------------------------------------
+# Lists of published reports
+
+
+class PublishedList:
+    """The published reports of one list (the front page, a club's, a player's, ...), newest
+    first, as ids: what Paginator needs (count() and slices), in one short statement each.
+
+    `join` and `where` narrow the list, written against the article table's alias `a`;
+    for_club(), for_player(), for_competition() and for_author() build the usual ones."""
+
+    def __init__(self, join="", where="", params=(), exclude=(), using=DEFAULT_DB_ALIAS):
+        self.join, self.where, self.params = join, where, list(params)
+        self.exclude = [pk for pk in exclude if pk]
+        self.using = using
+        self._count = None
+        self._expected = None  # (start, stop, ids): the page asked for, read with the count
+
+    def expect_page(self, number, size):
+        """Say which page will be asked for: its ids are then read in the same statement as the
+        count (a window function), one query where Paginator makes two."""
+        if number >= 1:
+            self._expected = ((number - 1) * size, number * size, None)
+
+    def _from(self, connection):
+        published, params = published_sql("a", connection)
+        sql = f"FROM {table(Article, connection)} a {self.join} WHERE {published}"
+        if self.where:
+            sql += f" AND {self.where}"
+            params += self.params
+        if self.exclude:
+            sql += f" AND a.{_id(connection)} NOT IN ({in_list(self.exclude)})"
+            params += self.exclude
+        return sql, params
+
+    def count(self):
+        if self._count is None and self._expected is not None:
+            start, stop, _ = self._expected
+            rows = self._read(start, stop, with_count=True)
+            self._expected = (start, stop, [pk for pk, _ in rows])
+            if rows:
+                self._count = rows[0][1]
+            elif start == 0:
+                self._count = 0
+        if self._count is None:  # no page expected, or one past the end: count alone
+            connection = connections[self.using]
+            sql, params = self._from(connection)
+            self._count = values(f"SELECT COUNT(*) {sql}", params, self.using)[0][0]
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step is not None:
+            raise TypeError("A PublishedList is read a page at a time: take a slice.")
+        start, stop = index.start or 0, index.stop
+        if stop is None:
+            stop = self.count()
+        # Read when first used, as a sliced queryset is: a page assembled from kept fragments
+        # takes its ids from the kept list and never reads this.
+        return SimpleLazyObject(lambda: self._ids(start, stop))
+
+    def _ids(self, start, stop):
+        if stop <= start:
+            return []
+        if self._expected is not None and self._expected[2] is not None:
+            expected_start, expected_stop, ids = self._expected
+            # Paginator asks for up to the end of the list on the last page: that is within.
+            if start == expected_start and stop <= expected_stop:
+                return ids[: stop - start]
+        return [row[0] for row in self._read(start, stop)]
+
+    def _read(self, start, stop, with_count=False):
+        connection = connections[self.using]
+        sql, params = self._from(connection)
+        order = f"{column(Article, 'published_at', 'a', connection)} DESC, a.{_id(connection)} DESC"
+        count = ", COUNT(*) OVER ()" if with_count else ""
+        sql = f"SELECT a.{_id(connection)}{count} {sql} ORDER BY {order} LIMIT %s OFFSET %s"
+        return values(sql, [*params, stop - start, start], self.using)
+
+    @classmethod
+    def tagged(cls, through, pk, own, other, **kwargs):
+        connection = connections[kwargs.get("using", DEFAULT_DB_ALIAS)]
+        join = (
+            f"JOIN {table(through, connection)} t"
+            f" ON {column(through, own, 't', connection)} = a.{_id(connection)}"
+        )
+        return cls(join, f"{column(through, other, 't', connection)} = %s", [pk], **kwargs)
+
+    @classmethod
+    def for_club(cls, club, **kwargs):
+        return cls.tagged(TaggedClub, club.pk, "content_object", "tag", **kwargs)
+
+    @classmethod
+    def for_player(cls, player, **kwargs):
+        return cls.tagged(TaggedPlayer, player.pk, "content_object", "tag", **kwargs)
+
+    @classmethod
+    def for_author(cls, author, **kwargs):
+        return cls.tagged(Article.authors.through, author.pk, "article", "author", **kwargs)
+
+    @classmethod
+    def for_competition(cls, competition, **kwargs):
+        connection = connections[kwargs.get("using", DEFAULT_DB_ALIAS)]
+        join = join_table(Match, "m", column(Article, "match", "a", connection), connection, how="JOIN")
+        return cls(join, f"{column(Match, 'competition', 'm', connection)} = %s", [competition.pk], **kwargs)
+
+
+def front_lead(since, using=DEFAULT_DB_ALIAS):
+    """The id of the newest published report featured since `since`, else of the newest (0 if
+    none): one statement, each half on the (status, published_at) index."""
+    connection = connections[using]
+    published, params = published_sql("a", connection)
+    published_at = column(Article, "published_at", "a", connection)
+    featured = column(Article, "featured", "a", connection)
+    newest = f"ORDER BY {published_at} DESC, a.{_id(connection)} DESC LIMIT 1"
+    sql = (
+        f"SELECT lead, rank FROM (SELECT a.{_id(connection)} AS lead, 0 AS rank FROM"
+        f" {table(Article, connection)} a"
+        f" WHERE {published} AND {featured} = %s AND {published_at} >= %s {newest}) featured"
+        f" UNION ALL SELECT lead, rank FROM (SELECT a.{_id(connection)} AS lead, 1 AS rank"
+        f" FROM {table(Article, connection)} a WHERE {published} {newest}) latest ORDER BY rank LIMIT 1"
+    )  # fmt: skip
+    since = connection.ops.adapt_datetimefield_value(since)
+    found = values(sql, [*params, True, since, *params], using)
+    return found[0][0] if found else 0
+
+
+def latest_match_reports(exclude, limit, using=DEFAULT_DB_ALIAS):
+    """[(article id, competition id)] of the newest `limit` published reports on a match."""
+    connection = connections[using]
+    published, params = published_sql("a", connection)
+    match = column(Article, "match", "a", connection)
+    sql = (
+        f"SELECT a.{_id(connection)},"
+        f" m.{connection.ops.quote_name(Match._meta.get_field('competition').column)}"
+        f" FROM {table(Article, connection)} a JOIN {table(Match, connection)} m ON m.{_id(connection)} ="
+        f" {match}"
+        f" WHERE {published}"
+    )  # fmt: skip
+    exclude = [pk for pk in exclude if pk]
+    if exclude:
+        sql += f" AND a.{_id(connection)} NOT IN ({in_list(exclude)})"
+        params += exclude
+    sql += (
+        f" ORDER BY {column(Article, 'published_at', 'a', connection)} DESC, a.{_id(connection)} DESC"
+        f" LIMIT {int(limit)}"
+    )
+    return values(sql, params, using)
+
+
+def pinned_on(through_field, pk, using=DEFAULT_DB_ALIAS):
+    """The ids of the published reports pinned on a club's or player's page (`through_field`:
+    "pinned_on_clubs" or "pinned_on_players"), newest first."""
+    connection = connections[using]
+    field = Article._meta.get_field(through_field)
+    through = field.remote_field.through
+    own = field.m2m_column_name()
+    other = field.m2m_reverse_name()
+    qn = connection.ops.quote_name
+    published, params = published_sql("a", connection)
+    sql = (
+        f"SELECT a.{_id(connection)} FROM {table(Article, connection)} a JOIN {table(through, connection)} t"
+        f" ON t.{qn(own)} = a.{_id(connection)} WHERE t.{qn(other)} = %s AND {published}"
+        f" ORDER BY {column(Article, 'published_at', 'a', connection)} DESC, a.{_id(connection)} DESC"
+    )  # fmt: skip
+    return [row[0] for row in values(sql, [pk, *params], using)]
