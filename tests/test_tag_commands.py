@@ -42,6 +42,38 @@ def test_load_entities_creates_then_leaves_alone():
     assert Player.objects.filter(name="Adama Traoré").count() == 2
 
 
+def test_load_entities_reads_women_sides_and_careers_and_creates_no_club_from_a_career(tmp_path):
+    gazetteer = {
+        "clubs": [
+            {"name": "Arsenal Women", "parent_club": "arsenal"},  # the parent may come later
+            {"name": "Arsenal"},
+            {"name": "Celtic"},
+        ],
+        "players": [
+            {"name": "Joe Hart", "club": "Celtic", "other_clubs": ["Arsenal", "Torino"], "national_team": "England"},
+            {"name": "Chris Sutton", "other_clubs": ["celtic"], "retired": True},
+        ],
+    }
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(gazetteer))
+    out, err = run("load_entities", str(path))
+    assert "unknown other club 'Torino'" in err
+    assert not Club.objects.filter(name="Torino").exists()
+    assert Club.objects.get(slug="arsenal-women").parent_club.slug == "arsenal"
+    hart = Player.objects.get(slug="joe-hart")
+    assert [c.slug for c in hart.other_clubs.all()] == ["arsenal"]
+    assert (hart.national_team, hart.retired) == ("England", False)
+    assert Player.objects.get(slug="chris-sutton").retired is True
+
+    out, _ = run("load_entities", str(path))
+    assert "Clubs: 0 created, 0 updated, 3 unchanged" in out
+    assert "Players: 0 created, 0 updated, 2 unchanged" in out
+    gazetteer["players"][1]["other_clubs"] = ["Celtic", "Arsenal"]
+    path.write_text(json.dumps(gazetteer))
+    out, _ = run("load_entities", str(path))
+    assert "Players: 0 created, 1 updated, 1 unchanged" in out
+
+
 def test_load_entities_updates_what_changed(tmp_path):
     run("load_entities", str(ENTITIES))
     data = json.loads(ENTITIES.read_text())

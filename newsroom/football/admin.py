@@ -69,7 +69,7 @@ class ClubAdmin(MergeActionMixin, admin.ModelAdmin):
     list_filter = ["country", "league"]
     search_fields = ["name", "short_name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["crest"]
+    autocomplete_fields = ["crest", "parent_club"]
 
 
 @admin.register(Player)
@@ -79,7 +79,7 @@ class PlayerAdmin(MergeActionMixin, admin.ModelAdmin):
     list_select_related = ["club"]
     search_fields = ["name", "aliases", "slug", "club__name"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["club", "photo"]
+    autocomplete_fields = ["club", "other_clubs", "photo"]
 
     def get_queryset(self, request):
         # The club disambiguates namesakes in lists and in the article form's autocomplete.

@@ -53,12 +53,16 @@ def merge_entities(survivor, others):
             Match.objects.filter(away_club__in=old_ids).update(away_club=survivor)
             Goal.objects.filter(club__in=old_ids).update(club=survivor)
             Player.objects.filter(club__in=old_ids).update(club=survivor)
+            # Careers and women's sides name clubs too; deleting the old rows would lose them.
+            Club.objects.filter(parent_club__in=old_ids).exclude(pk=survivor.pk).update(parent_club=survivor)
+            _move_career_rows("club", old_ids, survivor.pk)
             touched |= purges.tags("squad", [survivor.pk, *old_ids])
             touched |= purges.tags("results", [survivor.pk, *old_ids])
         else:
             for goal in Goal.objects.filter(scorer__in=old_ids):
                 touched |= purges.tags_for(goal)
             Goal.objects.filter(scorer__in=old_ids).update(scorer=survivor)
+            _move_career_rows("player", old_ids, survivor.pk)
 
         moved = sum(step(survivor, others) for step in _merge_steps)
 
@@ -76,3 +80,14 @@ def merge_entities(survivor, others):
         survivor.save()
         purges.purge(touched)
     return moved
+
+
+def _move_career_rows(side, old_ids, survivor_id):
+    """Point `Player.other_clubs` rows at the survivor (its `side`: "club" or "player"), once each."""
+    career = Player.other_clubs.through
+    other = "player" if side == "club" else "club"
+    have = set(career.objects.filter(**{f"{side}_id": survivor_id}).values_list(f"{other}_id", flat=True))
+    rows = career.objects.filter(**{f"{side}_id__in": old_ids}).values_list(f"{other}_id", flat=True)
+    wanted = {pk for pk in rows if pk not in have and not (side == "club" and pk is None)}
+    career.objects.bulk_create([career(**{f"{side}_id": survivor_id, f"{other}_id": pk}) for pk in wanted])
+    career.objects.filter(**{f"{side}_id__in": old_ids}).delete()

@@ -76,6 +76,12 @@ class Club(EntityTag):
     short_name = models.CharField(max_length=50, blank=True, help_text="e.g. “Man Utd”.")
     country = models.CharField(max_length=60, blank=True)
     league = models.CharField(max_length=100, blank=True)
+    # Reports about a women's competition call "Arsenal Women" plain "Arsenal": the suggester
+    # gives the women's side the parent's names and lets the report's competition choose.
+    parent_club = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="sides",
+        help_text="For a women's (or other) side: the club whose name reports also use for it.",
+    )  # fmt: skip
     crest = models.ForeignKey(Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta(EntityTag.Meta):
@@ -114,8 +120,18 @@ class Player(EntityTag):
         Club, null=True, blank=True, on_delete=models.SET_NULL, related_name="players",
         help_text="Current club.",
     )  # fmt: skip
+    other_clubs = models.ManyToManyField(
+        Club, blank=True, related_name="former_players",
+        help_text="Former clubs and loan clubs: weaker evidence than the current club.",
+    )  # fmt: skip
     position = models.CharField(max_length=2, choices=Position.choices, blank=True)
     nationality = models.CharField(max_length=60, blank=True)
+    national_team = models.CharField(
+        max_length=60, blank=True, help_text="The country the player plays for, e.g. “Scotland”."
+    )
+    retired = models.BooleanField(
+        default=False, help_text="Retired players are not suggested where they appear as pundits."
+    )
     date_of_birth = models.DateField(null=True, blank=True)
     photo = models.ForeignKey(Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 

@@ -1,11 +1,14 @@
 """`manage.py load_entities FILE.json`: create or update clubs and players from a gazetteer file.
 
-The file: {"clubs": [{"name", "slug"?, "aliases"?, "short_name"?, "country"?, "league"?}],
-"players": [{"name", "slug"?, "aliases"?, "club"?, "position"?, "nationality"?}]}. Unknown keys
-are ignored. A club is found by its slug, else by its name (case, accents and punctuation
-ignored); a player by its explicit slug, else by the slug of its name. An explicit slug is the
-identity, so two players may share a name. A player's "club" is a club's name or slug, from the
-file or the database. Fields missing from an entry are left as they are.
+The file: {"clubs": [{"name", "slug"?, "aliases"?, "short_name"?, "country"?, "league"?,
+"parent_club"?}], "players": [{"name", "slug"?, "aliases"?, "club"?, "other_clubs"?, "position"?,
+"nationality"?, "national_team"?, "retired"?}]}. Unknown keys are ignored. A club is found by its
+slug, else by its name (case, accents and punctuation ignored); a player by its explicit slug, else
+by the slug of its name. An explicit slug is the identity, so two players may share a name. A
+player's "club" and "other_clubs" (former and loan clubs) and a club's "parent_club" (the club a
+women's side shares its name with) are clubs' names or slugs, from the file or the database; an
+unknown one is reported and left out, never created. Fields missing from an entry are left as
+they are.
 
 Safe to run again: what is already as the file says is left alone. A file that is not valid JSON
 of that shape is refused with the reason and nothing is saved; an entry that cannot be loaded
@@ -72,12 +75,19 @@ class Command(BaseCommand):
         gazetteers = [(path, read_gazetteer(path)) for path in files]
         self.counts = {"club": Counter(), "player": Counter()}
         self.problems = []
+        self.outcomes = {}  # (kind, pk) -> "created", "updated" or "unchanged", as counted
         with transaction.atomic():
             for path, data in gazetteers:
                 self.path = path
                 self.clubs_by_key = {}
+                parents = []
                 for index, entry in enumerate(data.get("clubs", [])):
-                    self.load_club(index, entry)
+                    club = self.load_club(index, entry)
+                    if club is not None and "parent_club" in entry:
+                        parents.append((index, entry, club))
+                # After every club of the file, so a side may come before its parent.
+                for index, entry, club in parents:
+                    self.link_parent(index, entry, club)
                 seen_player_slugs = set()
                 for index, entry in enumerate(data.get("players", [])):
                     self.load_player(index, entry, seen_player_slugs)
@@ -136,6 +146,20 @@ class Command(BaseCommand):
         club = self.save(Club, club, {"slug": slug}, values, "club")
         self.clubs_by_key[slug] = club
         self.clubs_by_key[slug_for_name(name)] = club
+        return club
+
+    def link_parent(self, index, entry, club):
+        reference = entry["parent_club"]
+        parent = self.find_club(reference) if reference else None
+        if reference and (parent is None or parent.pk == club.pk):
+            self.problems.append(
+                f"{self.path}: club #{index + 1} ({club.name!r}): unknown parent club {reference!r}; left out"
+            )
+            return
+        if club.parent_club_id != (parent.pk if parent else None):
+            club.parent_club = parent
+            club.save()
+            self.mark_updated("club", club)
 
     def find_club(self, reference):
         key = slug_for_name(str(reference))
@@ -171,20 +195,49 @@ class Command(BaseCommand):
             values["position"] = POSITIONS.get(entry["position"].strip().lower(), "")
         if isinstance(entry.get("nationality"), str):
             values["nationality"] = entry["nationality"].strip()[:60]
-        self.save(Player, Player.objects.filter(slug=slug).first(), {"slug": slug}, values, "player")
+        if isinstance(entry.get("national_team"), str):
+            values["national_team"] = entry["national_team"].strip()[:60]
+        if "retired" in entry:
+            values["retired"] = bool(entry["retired"])
+        other_clubs = None
+        if isinstance(entry.get("other_clubs"), list | str):
+            references = entry["other_clubs"]
+            references = [references] if isinstance(references, str) else references
+            other_clubs = set()
+            for reference in references:
+                club = self.find_club(reference)
+                if club is None:
+                    # A career names many clubs the desk never covers: they are not created.
+                    self.problems.append(
+                        f"{self.path}: player #{index + 1} ({name!r}): unknown other club {reference!r}; left out"
+                    )
+                elif club.pk != getattr(values.get("club"), "pk", None):
+                    other_clubs.add(club.pk)
+        player = self.save(Player, Player.objects.filter(slug=slug).first(), {"slug": slug}, values, "player")
+        if other_clubs is not None and set(player.other_clubs.values_list("pk", flat=True)) != other_clubs:
+            player.other_clubs.set(other_clubs)
+            player.save()  # a new updated_at: every process rebuilds its matcher
+            self.mark_updated("player", player)
 
     def save(self, model, obj, identity, values, kind):
         if obj is None:
             obj = model(**identity, **values)
             obj.save()
-            self.counts[kind]["created"] += 1
-            return obj
+            return self.count(kind, obj, "created")
         changed = [key for key, value in values.items() if getattr(obj, key) != value]
         if changed:
             for key in changed:
                 setattr(obj, key, values[key])
             obj.save()
-            self.counts[kind]["updated"] += 1
-        else:
-            self.counts[kind]["unchanged"] += 1
+        return self.count(kind, obj, "updated" if changed else "unchanged")
+
+    def count(self, kind, obj, outcome):
+        self.outcomes[kind, obj.pk] = outcome
+        self.counts[kind][outcome] += 1
         return obj
+
+    def mark_updated(self, kind, obj):
+        """A change saved after the entry's own fields (a parent club, a career) updates it too."""
+        if self.outcomes.get((kind, obj.pk)) == "unchanged":
+            self.counts[kind]["unchanged"] -= 1
+            self.count(kind, obj, "updated")
