@@ -209,7 +209,8 @@ class Command(BaseCommand):
                 if club is None:
                     # A career names many clubs the desk never covers: they are not created.
                     self.problems.append(
-                        f"{self.path}: player #{index + 1} ({name!r}): unknown other club {reference!r}; left out"
+                        f"{self.path}: player #{index + 1} ({name!r}): "
+                        f"unknown other club {reference!r}; left out"
                     )
                 elif club.pk != getattr(values.get("club"), "pk", None):
                     other_clubs.add(club.pk)
