@@ -204,3 +204,171 @@ def test_a_stadium_is_not_a_club():
     assert [m.entity.slug for m in found_clubs] == ["chelsea"]
     found_clubs = suggest_from(matcher, "Chelsea beat Aston Villa at Villa Park.").clubs
     assert [m.entity.slug for m in found_clubs] == ["chelsea", "aston-villa"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Line-ups, women's sides, careers, same-name clubs, pundits, misspellings
+
+CELTIC, RANGERS, BOURNEMOUTH, HEARTS = 21, 22, 23, 24
+SCOTTISH = [
+    (CELTIC, "celtic", "Celtic", "", ["the Hoops"], "Scotland", "Scottish Premiership", None),
+    (RANGERS, "rangers", "Rangers", "", ["the Gers"], "Scotland", "Scottish Premiership", None),
+    (BOURNEMOUTH, "afc-bournemouth", "AFC Bournemouth", "", [], "England", "Premier League", None),
+    (HEARTS, "hearts", "Heart of Midlothian", "Hearts", ["Hearts"], "Scotland", "Scottish Premiership", None),
+]
+SCOTTISH_PLAYERS = [
+    (201, "liam-kelly", "Liam Kelly", [], CELTIC),
+    (202, "connor-kelly", "Connor Kelly", [], RANGERS),
+    (203, "lloyd-kelly", "Lloyd Kelly", [], BOURNEMOUTH),
+    (204, "tom-mason", "Tom Mason", [], RANGERS),
+    (205, "kyle-doran", "Kyle Doran", [], CELTIC),
+    (206, "ethan-doran", "Ethan Doran", [], CELTIC),
+    (207, "kyle-walsh", "Kyle Walsh", [], HEARTS),
+    (208, "craig-gordon", "Craig Gordon", [], HEARTS, [CELTIC], "Scotland", False),
+    (209, "chris-sutton", "Chris Sutton", [], None, [CELTIC], "England", True),
+]
+SCOTLAND = Matcher(SCOTTISH, SCOTTISH_PLAYERS)
+
+
+def scottish(text, context=(), competition=""):
+    suggestions = suggest_from(SCOTLAND, text, context, competition)
+    return {m.entity.slug for m in suggestions.clubs}, {m.entity.slug for m in suggestions.players}
+
+
+def test_a_name_in_a_team_list_is_that_teams_player_whoever_shares_it():
+    text = (
+        "Celtic beat Rangers 2-1. Kelly was booked.\n\n"
+        "Celtic: Hart, Johnston, Kelly, Taylor.\nSubs: Oh, Iwata.\n"
+        "Rangers: Butland, Tavernier, Mason, Kelly.\nSubs Not Used: McCrorie, Davies."
+    )
+    assert scottish(text)[1] == {"liam-kelly", "connor-kelly", "tom-mason"}
+    # Lloyd Kelly is named in full, yet the Kelly in Rangers' list is still Rangers' Kelly.
+    assert scottish("Lloyd Kelly watched.\nRangers: Butland, Tavernier, Goldson, Kelly.")[1] == {
+        "lloyd-kelly", "connor-kelly",
+    }  # fmt: skip
+
+
+def test_a_team_list_in_columns_under_the_teams_name_counts_too():
+    text = "Line-ups\nRangers\nFormation 4-3-3\n1 Butland\n2 Tavernier\n5 Kelly\nSubstitutes\n20 Mason\n"
+    assert scottish(text)[1] == {"connor-kelly", "tom-mason"}
+
+
+def test_namesakes_at_the_same_club_need_the_first_name():
+    assert scottish("Celtic won at Ibrox. Doran scored twice.")[1] == set()
+    assert scottish("Celtic: Hart, Scales, Doran, Kyogo.")[1] == set()
+    assert scottish("Celtic won. Ethan Doran scored twice, and Doran now has six.")[1] == {"ethan-doran"}
+
+
+def test_a_referees_initial_rules_out_only_that_mention():
+    clubs, players = scottish("Hearts drew. Referee: N Walsh.\nHearts: Gordon, Walsh, Halkett, Kent.")
+    assert players == {"kyle-walsh", "craig-gordon"}
+    assert scottish("Hearts drew, and referee N Walsh sent off Shankland.")[1] == set()
+    assert scottish("Hearts drew. N Walsh sent off Shankland.")[1] == set()
+    assert scottish("Hearts drew. N Walsh sent off Shankland, and Walsh then scored.")[1] == {"kyle-walsh"}
+    assert scottish("Hearts drew. K Walsh scored.")[1] == {"kyle-walsh"}
+
+
+def test_a_former_player_on_a_broadcast_is_a_pundit_not_a_player():
+    assert scottish("Celtic won. Chris Sutton, on BBC Radio Scotland, was unimpressed.")[1] == set()
+    assert scottish("Twenty years ago Chris Sutton scored for Celtic.")[1] == {"chris-sutton"}
+
+
+def test_former_clubs_are_evidence_weaker_than_the_current_club():
+    matcher = Matcher(
+        SCOTTISH,
+        [(301, "a-boyd", "Adam Boyd", [], HEARTS, [RANGERS]), (302, "b-boyd", "Ben Boyd", [], BOURNEMOUTH)],
+    )
+    found_players = {m.entity.slug for m in suggest_from(matcher, "Rangers want Boyd back.").players}
+    assert found_players == {"a-boyd"}
+    matcher = Matcher(
+        SCOTTISH,
+        [(301, "a-boyd", "Adam Boyd", [], HEARTS, [RANGERS]), (302, "b-boyd", "Ben Boyd", [], RANGERS)],
+    )
+    found_players = {m.entity.slug for m in suggest_from(matcher, "Rangers want Boyd back.").players}
+    assert found_players == {"b-boyd"}  # the current club wins over a former one
+
+
+ARSENAL, ARSENAL_WOMEN = 31, 32
+WOMEN = Matcher(
+    [
+        (ARSENAL, "arsenal", "Arsenal", "", ["the Gunners"], "England", "Premier League", None),
+        (ARSENAL_WOMEN, "arsenal-women", "Arsenal Women", "", [], "England", "Women's Super League", ARSENAL),
+    ],
+    [(401, "beth-mead", "Beth Mead", [], ARSENAL_WOMEN), (402, "bukayo-saka", "Bukayo Saka", [], ARSENAL)],
+)
+
+
+def women(text, context=(), competition=""):
+    return {m.entity.slug for m in suggest_from(WOMEN, text, context, competition).clubs}
+
+
+def test_in_a_womens_football_report_the_club_is_its_womens_side():
+    assert women("Arsenal won 2-0 and she was superb.", competition="Women's Super League") == {
+        "arsenal-women"
+    }
+    assert women("Beth Mead scored as Arsenal won. She now has ten in the WSL.") == {"arsenal-women"}
+    assert women("Bukayo Saka scored as Arsenal won. He now has ten.") == {"arsenal"}
+    assert women("Arsenal won.", [ARSENAL], competition="Barclays Women's Super League") == {"arsenal-women"}
+    # A men's report that names the women's side in full tags both, and "Arsenal" is the men's.
+    assert women("Bukayo Saka scored as Arsenal won; he then saluted Arsenal Women.") == {
+        "arsenal",
+        "arsenal-women",
+    }
+
+
+NACIONAL, CD_NACIONAL, PENAROL = 51, 52, 53
+SAME_NAMES = Matcher(
+    [
+        (NACIONAL, "nacional", "Nacional", "", [], "Uruguay", "Uruguayan Primera Division", None),
+        (CD_NACIONAL, "cd-nacional", "CD Nacional", "", [], "Portugal", "Liga Portugal 2", None),
+        (PENAROL, "penarol", "Peñarol", "", [], "Uruguay", "Uruguayan Primera Division", None),
+    ],
+    [(501, "jesus-ramirez", "Jesús Ramírez", [], CD_NACIONAL)],
+)
+
+
+def same_names(text):
+    return {m.entity.slug for m in suggest_from(SAME_NAMES, text).clubs}
+
+
+def test_same_name_clubs_are_told_apart_by_league_country_and_story_never_by_fame():
+    assert same_names("Nacional beat Peñarol in the Clásico.") == {"nacional", "penarol"}
+    assert same_names("Nacional moved up in Liga Portugal 2.") == {"cd-nacional"}
+    assert same_names("Jesús Ramírez scored twice for Nacional.") == {"cd-nacional"}
+    assert same_names("The Uruguayan champions Nacional won again.") == {"nacional"}
+    assert same_names("Nacional won again.") == set()
+
+
+def test_a_country_ending_a_sentence_is_not_a_first_name():
+    matcher = Matcher([(1, "fulham", "Fulham", "", [])], [(2, "raul-jimenez", "Raúl Jiménez", [], 1)])
+    found_players = suggest_from(matcher, "Fulham brought him back to England. Jiménez scored.").players
+    assert [m.entity.slug for m in found_players] == ["raul-jimenez"]
+
+
+def test_a_first_name_alone_after_a_full_name_is_that_player():
+    matcher = Matcher(
+        [(1, "atletico", "Atlético Madrid", "", [])],
+        [(2, "luis-suarez", "Luis Suárez", [], None, [1]), (3, "filipe-luis", "Filipe Luís", [], None, [1])],
+    )
+    found_players = suggest_from(matcher, "Luis Suárez joined Atlético Madrid. Luis, 34, scored.").players
+    assert [(m.entity.slug, m.forms) for m in found_players] == [("luis-suarez", ["Luis Suárez", "Luis"])]
+
+
+def test_at_names_a_club_but_the_city_of_names_a_city():
+    assert found("He spent two seasons at Liverpool.")[0] == {"liverpool"}
+    assert found("He has always loved the city of Liverpool.")[0] == set()
+
+
+def test_a_misspelt_long_surname_counts_only_with_the_players_club_in_play():
+    clubs = [(1, "bayern", "Bayern Munich", "", ["Bayern"]), (2, "dortmund", "Borussia Dortmund", "", [])]
+    players = [(3, "robert-lewandowski", "Robert Lewandowski", [], 1)]
+    matcher = Matcher(clubs, players)
+    assert [m.entity.slug for m in suggest_from(matcher, "Bayern won. Lewandowsky scored.").players] == [
+        "robert-lewandowski"
+    ]
+    assert suggest_from(matcher, "Dortmund won. Lewandowsky watched.").players == []
+    # Never against a closer name: an exact form is not a misspelling of another.
+    matcher = Matcher(clubs, [*players, (4, "jan-lewandowsky", "Jan Lewandowsky", [], 2)])
+    assert [m.entity.slug for m in suggest_from(matcher, "Bayern won. Lewandowsky scored.").players] == [
+        "jan-lewandowsky"
+    ]

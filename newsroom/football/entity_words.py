@@ -37,6 +37,7 @@ ORDINARY_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday
     january february april june july august september october november december
     city united town county athletic rovers wanderers albion villa palace forest orient
+    derby saints
     """.split()
 )
 
@@ -54,7 +55,7 @@ COUNTRIES = frozenset(
     germany ghana greece holland hungary iceland iran ireland israel italy jamaica japan korea latvia
     lithuania mali mexico montenegro morocco netherlands nigeria norway panama paraguay peru poland
     portugal qatar romania russia scotland senegal serbia slovakia slovenia spain sweden switzerland
-    tunisia turkey ukraine uruguay usa venezuela wales
+    tunisia turkey ukraine uruguay usa venezuela wales moldova
     """.split()
 )
 
@@ -110,7 +111,44 @@ CLUB_AFFIXES = frozenset(
     "1. kv krc".split()
 )
 
+# "Milan airport", "Manchester Crown Court": a place named after a city, not a club.
+PLACE_NOUNS = frozenset("airport station cathedral university hospital council crown court".split())
+
 # "Villa Park", "City Ground", "Red Bull Arena": a club's name followed by one of these is a stadium.
 STADIUM_WORDS = frozenset(
     "park stadium stadion stadio estadio arena ground road lane bridge cottage field dome".split()
 )
+
+# Headings of lists that name players but no team ("Booked: Pike, Ode.", "Referee: N Walsh.").
+LIST_HEADINGS_WITHOUT_TEAM = frozenset(
+    ["booked", "bookings", "yellow cards", "red card", "red cards", "sent off", "dismissed", "goals",
+     "scorers", "scorer", "referee", "assistant referees", "att", "attendance", "venue",
+     "man of the match", "player of the match", "star man"]
+)  # fmt: skip
+# A bench list belongs to the team list right before it ("Subs Not Used: Mason, Archer.").
+BENCH_HEADINGS = frozenset(
+    ["subs", "substitutes", "subs not used", "substitutes not used", "unused substitutes", "subs used",
+     "replacements", "bench", "on the bench"]
+)  # fmt: skip
+
+# Words that mark a report about women's football (folded, whole words).
+WOMENS_MARKERS = ("women", "women's", "womens", "wsl", "lionesses", "ladies", "frauen", "feminine",
+                  "feminin", "nwsl", "super league women")  # fmt: skip
+
+# A former player in a sentence with one of these is speaking, not playing ("Neville on Sky Sports").
+BROADCAST_MARKERS = (
+    "sky sports", "bbc", "itv", "tnt sports", "bt sport", "talksport", "radio", "match of the day",
+    "motd", "amazon prime", "premier sports", "viaplay", "espn", "dazn", "sportsound", "5 live",
+    "podcast", "pundit", "punditry", "co commentary", "co commentating", "co commentator",
+    "commentary", "commentating", "commentator", "studio", "on air", "the overlap",
+)  # fmt: skip
+
+# Demonyms that name a country for same-name clubs ("the Uruguayan champions").
+DEMONYM_COUNTRIES = {
+    "argentine": "argentina", "argentinian": "argentina", "uruguayan": "uruguay", "portuguese": "portugal",
+    "spanish": "spain", "italian": "italy", "english": "england", "scottish": "scotland", "welsh": "wales",
+    "french": "france", "german": "germany", "dutch": "netherlands", "brazilian": "brazil",
+    "mexican": "mexico", "belgian": "belgium", "turkish": "turkey", "swiss": "switzerland",
+    "moldovan": "moldova", "greek": "greece", "austrian": "austria", "colombian": "colombia",
+    "chilean": "chile", "paraguayan": "paraguay", "peruvian": "peru", "american": "usa",
+}  # fmt: skip
