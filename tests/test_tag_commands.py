@@ -50,7 +50,12 @@ def test_load_entities_reads_women_sides_and_careers_and_creates_no_club_from_a_
             {"name": "Celtic"},
         ],
         "players": [
-            {"name": "Joe Hart", "club": "Celtic", "other_clubs": ["Arsenal", "Torino"], "national_team": "England"},
+            {
+                "name": "Joe Hart",
+                "club": "Celtic",
+                "other_clubs": ["Arsenal", "Torino"],
+                "national_team": "England",
+            },
             {"name": "Chris Sutton", "other_clubs": ["celtic"], "retired": True},
         ],
     }
@@ -128,6 +133,32 @@ def test_suggest_tags_json_prints_one_object_per_file():
     mertens = next(p for p in result["players"] if p["slug"] == "dries-mertens")
     assert mertens["forms"] == ["Mertens"] and mertens["count"] == 1
     assert set(mertens) >= {"slug", "name", "forms", "count"}
+
+
+def test_suggest_tags_explain_says_why_a_candidate_was_left(tmp_path):
+    gazetteer = {
+        "clubs": [{"name": "Celtic"}, {"name": "Rangers"}],
+        "players": [
+            {"name": "Liam Kelly", "slug": "liam-kelly", "club": "Celtic"},
+            {"name": "Connor Kelly", "slug": "connor-kelly", "club": "Rangers"},
+        ],
+    }
+    (tmp_path / "g.json").write_text(json.dumps(gazetteer))
+    run("load_entities", str(tmp_path / "g.json"))
+    report = tmp_path / "derby.txt"
+    report.write_text("Celtic drew with Rangers. Kelly was booked.\n\nCeltic: Hart, Scales, Kelly, Taylor.\n")
+    out, _ = run("suggest_tags", "--explain", str(report))
+    connor = out[out.index("Connor Kelly (player, connor-kelly): not suggested") :]
+    assert "more than one of that name is at a club in play" in connor.splitlines()[1]
+    assert "Liam Kelly (player, liam-kelly): suggested" in out
+    assert "in the team list of Celtic" in out
+
+    out, _ = run("suggest_tags", "--json", str(report))
+    assert "explain" not in json.loads(out)  # the --json format is unchanged without --explain
+    out, _ = run("suggest_tags", "--json", "--explain", str(report))
+    explained = {e["slug"]: e for e in json.loads(out)["explain"]}
+    assert explained["connor-kelly"]["suggested"] is False
+    assert {e["verdict"] for e in explained["liam-kelly"]["evidence"]} >= {"chose"}
 
 
 def test_suggest_tags_reports_unreadable_files_and_fails_at_the_end():

@@ -115,13 +115,17 @@ class ArticleAdmin(WorkflowAdminMixin, VersionAdmin):
         if sum(len(f) for f in fields) > settings.NEWSROOM["BODY_MAX_CHARS"] + 1000:
             return JsonResponse({"error": "The text is too long to read for suggestions."}, status=400)
         headline, standfirst, body = fields
-        context = []
+        context, competition = [], ""
         match_id = request.POST.get("match", "")
         if match_id.isdigit():
-            context = list(
-                Match.objects.filter(pk=match_id).values_list("home_club_id", "away_club_id").first() or []
-            )
-        suggestions = suggest_tags("\n".join([headline, standfirst, html_to_text(body)]), context)
+            # The competition says whether "Arsenal" is Arsenal Women (a women's league).
+            home, away, competition = Match.objects.filter(pk=match_id).values_list(
+                "home_club_id", "away_club_id", "competition__name"
+            ).first() or (None, None, "")
+            context = [pk for pk in (home, away) if pk]
+        suggestions = suggest_tags(
+            "\n".join([headline, standfirst, html_to_text(body)]), context, competition
+        )
 
         def rows(mentions):
             return [{"id": m.entity.id, **m.as_dict()} for m in mentions]

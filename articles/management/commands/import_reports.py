@@ -129,9 +129,11 @@ class Command(BaseCommand):
             ) from None
         article.save()
 
+        competition = headers.get("competition", "")
         if article.match_id:
             context |= {article.match.home_club_id, article.match.away_club_id}
-        suggestions = suggest_from(matcher, words, context)
+            competition = competition or article.match.competition.name
+        suggestions = suggest_from(matcher, words, context, competition)
         article.clubs.add(*Club.objects.filter(pk__in=[m.entity.id for m in suggestions.clubs]))
         article.players.add(*Player.objects.filter(pk__in=[m.entity.id for m in suggestions.players]))
         return article, True, len(article.clubs.all()), len(article.players.all())

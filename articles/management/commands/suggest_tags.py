@@ -1,9 +1,14 @@
-"""`manage.py suggest_tags FILE... [--json]`: the clubs and players each report mentions.
+"""`manage.py suggest_tags FILE... [--json] [--explain]`: the clubs and players each report mentions.
 
 Reads plain-text reports as editors paste them (optional `Key: value` header lines; `Home:` and
-`Away:` name the match's clubs and settle shared nicknames). Writes nothing. With --json, one
-JSON object per line per file: {"file", "clubs": [{"slug", "name", "forms", "count", "first"}],
-"players": [...]}; an unreadable file gives {"file", "error"} and a non-zero exit at the end.
+`Away:` name the match's clubs and settle shared nicknames, `Competition:` says whether it is
+women's football). Writes nothing. With --json, one JSON object per line per file: {"file",
+"clubs": [{"slug", "name", "forms", "count", "first"}], "players": [...]}; an unreadable file
+gives {"file", "error"} and a non-zero exit at the end.
+
+With --explain, every candidate the text offered follows the suggestions: the forms found and,
+for each place it was found, the evidence that accepted or rejected it ("why not Kelly?"). With
+--json as well, each object gains an "explain" list of the same.
 """
 
 import json
@@ -47,8 +52,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", dest="as_json", action="store_true", help="One JSON object per line per file."
         )
+        parser.add_argument(
+            "--explain", action="store_true",
+            help="Also show every candidate: the forms found and the evidence that accepted or rejected it.",
+        )  # fmt: skip
 
-    def handle(self, *args, files, as_json, **options):
+    def handle(self, *args, files, as_json, explain=False, **options):
         matcher = current_matcher()
         failed = 0
         for path in files:
@@ -57,12 +66,17 @@ class Command(BaseCommand):
                 failed += 1
                 self._error(path, error, as_json)
                 continue
-            words, context, _ = report_text_and_context(text)
-            suggestions = suggest_from(matcher, words, context)
+            words, context, headers = report_text_and_context(text)
+            suggestions = suggest_from(matcher, words, context, headers.get("competition", ""), explain)
             if as_json:
-                self.stdout.write(json.dumps({"file": path, **suggestions.as_dict()}, ensure_ascii=False))
+                result = {"file": path, **suggestions.as_dict()}
+                if explain:
+                    result["explain"] = [_explanation_as_dict(e) for e in suggestions.explanations]
+                self.stdout.write(json.dumps(result, ensure_ascii=False))
             else:
                 self._print(path, suggestions)
+                if explain:
+                    self._print_explanations(suggestions.explanations)
         if failed:
             raise CommandError(f"{failed} of {len(files)} file(s) could not be read.")
 
@@ -78,3 +92,34 @@ class Command(BaseCommand):
             self.stdout.write(f"  {label}:" + ("" if mentions else " none"))
             for m in mentions:
                 self.stdout.write(f"    {m.entity.name} ({m.entity.slug}) ×{m.count}: {', '.join(m.forms)}")
+
+    def _print_explanations(self, explanations):
+        self.stdout.write("  Why:" + ("" if explanations else " no candidates in the text"))
+        for item in explanations:
+            entity = item["entity"]
+            verdict = "suggested" if item["suggested"] else "not suggested"
+            self.stdout.write(
+                f"    {entity.name} ({entity.kind}, {entity.slug}): {verdict}; found as "
+                + ", ".join(f"“{form}”" for form in item["forms"])
+            )
+            for position, form, outcome, why in item["evidence"]:
+                self.stdout.write(f"      {_VERDICT_MARKS[outcome]} “{form}” at {position}: {why}")
+
+
+# How each piece of evidence reads: taken, counted as proof elsewhere, or left.
+_VERDICT_MARKS = {"chose": "+ taken", "rejected": "- left", "choice": "- left"}
+
+
+def _explanation_as_dict(item):
+    entity = item["entity"]
+    return {
+        "slug": entity.slug,
+        "kind": entity.kind,
+        "name": entity.name,
+        "suggested": item["suggested"],
+        "forms": item["forms"],
+        "evidence": [
+            {"at": position, "form": form, "verdict": outcome, "why": why}
+            for position, form, outcome, why in item["evidence"]
+        ],
+    }
