@@ -3,8 +3,9 @@
     .venv/bin/python bench/entities.py [--sizes 2000 20000 200000] [--repeat 50]
 
 For each size, a synthetic gazetteer (clubs and players with aliases, namesakes and shared
-surnames, deterministic) is compiled into the matcher, then a 1,000-word report naming ~40 of
-them is read `--repeat` times. Prints build seconds, median and p95 milliseconds per suggestion,
+surnames, women's sides, careers; deterministic) is compiled into the matcher, then a 1,000-word
+report naming ~40 of them, with a misspelt surname and two team lists at its end, is read
+`--repeat` times. Prints build seconds, median and p95 milliseconds per suggestion,
 and each figure's ratio to the smallest size measured in the same run (the baseline): suggestion
 time should track the text's length, not the number of names. Targets: median <= 5 ms and build
 <= 2 s at 20,000 names. Not part of the test suite.
@@ -44,14 +45,21 @@ def gazetteer(size, seed=7):
     rng = random.Random(seed)
     club_count = max(20, size // 10)
     clubs = [
-        (i, f"club-{i}", made_up_name(rng, 2) + " FC", "", [made_up_name(rng, 1)]) for i in range(club_count)
+        (i, f"club-{i}", made_up_name(rng, 2) + " FC", "", [made_up_name(rng, 1)], "", "", None)
+        for i in range(club_count)
+    ]
+    # Every tenth club has a women's side answering to its names.
+    clubs += [
+        (club_count + i, f"club-{i}-women", clubs[i][2] + " Women", "", [], "", "", i)
+        for i in range(0, club_count, 10)
     ]
     players = []
-    for n in range(size - club_count):
+    for n in range(size - len(clubs)):
         name = made_up_name(rng, 2)
         if n % 50 == 0 and players:  # namesakes and shared surnames, as real squads have
             name = players[-1][2] if n % 100 == 0 else f"{made_up_name(rng, 1)} {players[-1][2].split()[-1]}"
-        players.append((100_000 + n, f"player-{n}", name, [], rng.randrange(club_count)))
+        career = {rng.randrange(club_count) for _ in range(n % 3)}  # former clubs for two in three
+        players.append((100_000 + n, f"player-{n}", name, [], rng.randrange(club_count), career, "", False))
     return clubs, players
 
 
@@ -59,10 +67,16 @@ def report(clubs, players, words=1000, mentions=40, seed=11):
     rng = random.Random(seed)
     text = []
     names = [c[2] for c in rng.sample(clubs, 4)] + [p[2] for p in rng.sample(players, mentions - 4)]
-    for i in range(words):
+    long_surname = max((p[2].split()[-1] for p in players[:500]), key=len)
+    for i in range(words - 60):
         if i % (words // mentions) == 0 and names:
             text.append(names.pop())
         text.append(rng.choice(FILLER) + ("." if i % 17 == 16 else ""))
+    text.append(long_surname[:-1] + "y" + long_surname[-1] + " scored.")  # one letter too many
+    # Two team lists, as wire copy ends: eleven surnames and a bench for each side.
+    for club in clubs[:2]:
+        squad = [p[2].split()[-1] for p in players if p[4] == club[0]][:14]
+        text.append(f"\n{club[2]}: {', '.join(squad[:11])}.\nSubs: {', '.join(squad[11:])}.")
     return " ".join(text)
 
 
