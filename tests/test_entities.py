@@ -251,6 +251,19 @@ def test_a_name_in_a_team_list_is_that_teams_player_whoever_shares_it():
 def test_a_team_list_in_columns_under_the_teams_name_counts_too():
     text = "Line-ups\nRangers\nFormation 4-3-3\n1 Butland\n2 Tavernier\n5 Kelly\nSubstitutes\n20 Mason\n"
     assert scottish(text)[1] == {"connor-kelly", "tom-mason"}
+    text = "Rangers\n1 Butland\n2 Tavernier Booked at 34mins\n5 Goldson\n8 Barisic Substituted for Kelly at 70'\n"
+    assert scottish(text)[1] == {"connor-kelly"}
+
+
+def test_team_lists_keep_their_team_through_substitutions_and_particles():
+    text = "Rangers (4-3-3): Butland; Tavernier, van Dijk (Kelly, 70), Goldson; Mason (capt)."
+    assert scottish(text)[1] == {"connor-kelly", "tom-mason"}
+
+
+def test_names_in_a_list_of_officials_are_not_players():
+    text = "Hearts: Gordon, Walsh, Halkett, Kent.\nReferee: Kyle Walsh.\nFourth official: Craig Gordon."
+    assert scottish(text)[1] == {"kyle-walsh", "craig-gordon"}  # from the team list only
+    assert scottish("Hearts won.\nReferee: Kyle Walsh.")[1] == set()
 
 
 def test_namesakes_at_the_same_club_need_the_first_name():

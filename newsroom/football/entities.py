@@ -532,8 +532,9 @@ class _Resolver:
         kept = []
         for span, candidates in usable:
             left = []
+            in_list = self._in_list_area(span.start)
             for c in candidates:
-                if self._is_someone_elses(span, c, anchored):
+                if not in_list and self._is_someone_elses(span, c, anchored):
                     self._reject(span, c, f"“{span.text}” is someone else’s name earlier in the report")
                 else:
                     left.append(c)
@@ -644,23 +645,17 @@ class _Resolver:
                     span, candidate, "a former player’s name, and he speaks on a broadcast: a pundit"
                 )
                 continue
-            if single_word and not in_list:
+            if in_list and entity.kind == PLAYER and in_list[0].names_officials:
+                self._reject(span, candidate, f"in the list of officials (“{in_list[0].heading}”)")
+                continue
+            if single_word:
                 someone_else = _belongs_to_someone_else(text, span, candidate, self.span_starts)
                 if someone_else:
                     why, everywhere = someone_else
-                    if everywhere:
+                    # In a team list the team decides, whoever else had the name in the prose.
+                    if everywhere and not in_list:
                         self.someone_elses.add(span.key)
                     self._reject(span, candidate, why)
-                    continue
-            elif single_word and entity.kind == PLAYER:
-                word, _ = _word_before(text, span.start)
-                if (
-                    word
-                    and _is_initial(word)
-                    and entity.first_initial
-                    and fold_text(word)[:1] != entity.first_initial
-                ):
-                    self._reject(span, candidate, f"the initial “{word}” is not {entity.name}’s")
                     continue
             result.append(candidate)
         return result

@@ -122,8 +122,13 @@ STADIUM_WORDS = frozenset(
 # Headings of lists that name players but no team ("Booked: Pike, Ode.", "Referee: N Walsh.").
 LIST_HEADINGS_WITHOUT_TEAM = frozenset(
     ["booked", "bookings", "yellow cards", "red card", "red cards", "sent off", "dismissed", "goals",
-     "scorers", "scorer", "referee", "assistant referees", "att", "attendance", "venue",
+     "scorers", "scorer", "referee", "assistant referees", "assistants", "fourth official", "var",
+     "officials", "match officials", "att", "attendance", "venue",
      "man of the match", "player of the match", "star man"]
+)  # fmt: skip
+# Lists of match officials: the names there are never players' ("Referee: Anthony Taylor").
+OFFICIALS_HEADINGS = frozenset(
+    ["referee", "assistant referees", "assistants", "fourth official", "var", "officials", "match officials"]
 )  # fmt: skip
 # A bench list belongs to the team list right before it ("Subs Not Used: Mason, Archer.").
 BENCH_HEADINGS = frozenset(

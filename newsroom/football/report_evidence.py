@@ -35,6 +35,10 @@ class TeamList:
     heading: str  # folded: "celtic (4-3-3)", "subs", "booked"…
 
     @property
+    def names_officials(self):
+        return self.heading in words.OFFICIALS_HEADINGS
+
+    @property
     def is_bench(self):
         return self.heading in words.BENCH_HEADINGS
 
@@ -51,16 +55,20 @@ _LIST_HEAD = re.compile(
 )
 _ITEM_SPLIT = re.compile(r"[,;]")
 _PARENTHESES = re.compile(r"\([^()]*\)")
-_NUMBERED_LINE = re.compile(r"^\s*\d{1,2}[.)]?\s+(?P<name>[^\W\d_][^\n]{0,40})$")
+# "4 White", "29 Havertz Substituted for Jesus at 65' minutes", "6 Gabriel Booked at 34mins".
+_NUMBERED_LINE = re.compile(r"^\s*\d{1,2}[.)]?\s+(?P<name>[^\W\d_][^\n]{0,80})$")
 
 
-def _looks_like_names(items, minimum):
-    """Items of a team list are short and capitalised: "Carter-Vickers", "Kyogo (Oh 75)"."""
-    items = [_PARENTHESES.sub("", item).strip(" .\u2026") for item in items]
+def _looks_like_names(names, minimum):
+    """Items of a team list are short and capitalised: "Carter-Vickers", "Kyogo (Oh, 75)", "van Dijk"."""
+    items = [item.strip(" .\u2026") for item in _ITEM_SPLIT.split(_PARENTHESES.sub("", names))]
     items = [item for item in items if item]
     if len(items) < minimum:
         return False
-    return all(len(item.split()) <= 4 and item[:1].isupper() for item in items)
+    return all(
+        len(item.split()) <= 4 and (item[:1].isupper() or item.split()[0].lower() in words.SURNAME_PARTICLES)
+        for item in items
+    )
 
 
 def lineup_lists(text, team_line=None):
@@ -81,12 +89,11 @@ def lineup_lists(text, team_line=None):
         for index, head in enumerate(heads):
             names_start = head.end()
             names_stop = heads[index + 1].start() if index + 1 < len(heads) else len(line)
-            items = _ITEM_SPLIT.split(line[names_start:names_stop])
             # A team has eleven and a bench has one or two; "Referee: N Walsh" is one name too,
             # but a sentence after a colon is no list: it has long items or lower-case words.
             bare = head.group("head").strip().lower()
             minimum = 1 if bare in words.LIST_HEADINGS_WITHOUT_TEAM or bare in words.BENCH_HEADINGS else 3
-            if _looks_like_names(items, minimum):
+            if _looks_like_names(line[names_start:names_stop], minimum):
                 lists.append(
                     TeamList(
                         line_start + head.start("head"),
@@ -123,8 +130,9 @@ def _column_lists(text, team_line):
         if folded.startswith("formation") or folded in words.BENCH_HEADINGS:
             continue
         numbered = _NUMBERED_LINE.match(line)
-        name = numbered.group("name") if numbered else line
-        if len(name.split()) <= 4 and name[:1].isupper() and not name.rstrip().endswith("."):
+        if numbered or (
+            ":" not in line and len(line.split()) <= 4 and line[:1].isupper() and not line.endswith(".")
+        ):
             current[2] = line_start if current[2] is None else current[2]
             current[3] = line_start + len(line)
             current[5] += 1
