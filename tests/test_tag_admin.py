@@ -6,6 +6,7 @@ from django.contrib.auth.models import Permission, User
 from django.contrib.redirects.models import Redirect
 from django.urls import reverse
 
+from newsroom.football.merges import merge_entities
 from newsroom.football.models import Club, Goal, Match, Player
 
 from .conftest import make_article, make_club, make_goal, make_match, make_player
@@ -156,3 +157,23 @@ def test_bulk_tag_without_a_choice_is_a_form_error(editor):
         {"action": "add_tag_to_selected", "_selected_action": [article.pk], "apply": "1"},
     )
     assert "Choose a club, a player, or both." in page.content.decode()
+
+
+def test_a_club_merge_keeps_careers_and_womens_sides_pointing_at_the_survivor():
+    arsenal, duplicate = make_club("Arsenal"), make_club("Arsenal FC")
+    women = make_club("Arsenal Women", parent_club=duplicate)
+    mead = make_player("Beth Mead")
+    mead.other_clubs.set([arsenal, duplicate])
+    merge_entities(arsenal, [duplicate])
+    women.refresh_from_db()
+    assert women.parent_club == arsenal
+    assert list(mead.other_clubs.all()) == [arsenal]
+
+
+def test_a_player_merge_keeps_both_careers():
+    celtic, rangers = make_club("Celtic"), make_club("Rangers")
+    boyd, duplicate = make_player("Kris Boyd"), make_player("Kris Boyd", slug="kris-boyd-2")
+    boyd.other_clubs.set([celtic])
+    duplicate.other_clubs.set([celtic, rangers])
+    merge_entities(boyd, [duplicate])
+    assert set(boyd.other_clubs.all()) == {celtic, rangers}
