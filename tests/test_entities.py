@@ -251,7 +251,7 @@ def test_a_name_in_a_team_list_is_that_teams_player_whoever_shares_it():
 def test_a_team_list_in_columns_under_the_teams_name_counts_too():
     text = "Line-ups\nRangers\nFormation 4-3-3\n1 Butland\n2 Tavernier\n5 Kelly\nSubstitutes\n20 Mason\n"
     assert scottish(text)[1] == {"connor-kelly", "tom-mason"}
-    text = "Rangers\n1 Butland\n2 Tavernier Booked at 34mins\n5 Goldson\n8 Barisic Substituted for Kelly at 70'\n"
+    text = "Rangers\n1 Butland\n2 Tavernier Booked at 34mins\n5 Goldson\n8 Barisic Substituted for Kelly\n"
     assert scottish(text)[1] == {"connor-kelly"}
 
 
