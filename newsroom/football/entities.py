@@ -468,6 +468,7 @@ class _Resolver:
         self.pundits = self._pundits()
         self._countries = None
         self.team_lists, self._list_starts = [], []
+        self._colon_lists = evidence.lineup_lists(text) if ":" in text else []
 
     # -- what the report is about ---------------------------------------------------------
 
@@ -745,23 +746,18 @@ class _Resolver:
         return next(iter(clubs)) if len(clubs) == 1 else None
 
     def _in_list_area(self, position):
-        """The (TeamList, club or None) whose names cover `position`, else None."""
+        """The (TeamList, club or None) whose names cover `position`, else None.
+
+        Before pass 1 only where the `Team: …` lists are is known (their teams are not yet);
+        after it, every list with its team."""
         if not self._list_starts:
-            if not self.team_lists and ":" in self.text:
-                # Before pass 1 the team is unknown; where the lists are is known from the text.
-                return self._raw_list_at(position)
+            for team_list in self._colon_lists:
+                if team_list.start <= position < team_list.stop:
+                    return (team_list, None)
             return None
         index = bisect.bisect_right(self._list_starts, position) - 1
         if index >= 0 and position < self.team_lists[index][0].stop:
             return self.team_lists[index]
-        return None
-
-    def _raw_list_at(self, position):
-        if not hasattr(self, "_raw_lists"):
-            self._raw_lists = evidence.lineup_lists(self.text)
-        for team_list in self._raw_lists:
-            if team_list.start <= position < team_list.stop:
-                return (team_list, None)
         return None
 
     def _choose_in_list(self, span, candidates, team):
