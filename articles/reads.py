@@ -274,7 +274,7 @@ class PublishedList:
 
     def expect_page(self, number, size):
         """Say which page will be asked for: its ids are then read in the same statement as the
-        count (a window function), one query where Paginator makes two."""
+        count, one query where Paginator makes two."""
         if number >= 1:
             self._expected = ((number - 1) * size, number * size, None)
 
@@ -331,9 +331,12 @@ class PublishedList:
         connection = connections[self.using]
         sql, params = self._from(connection)
         order = f"{column(Article, 'published_at', 'a', connection)} DESC, a.{_id(connection)} DESC"
-        count = ", COUNT(*) OVER ()" if with_count else ""
+        # The count as a subquery that does not depend on the row: run once, on the list's index,
+        # while the page is read newest first and stopped (a window function sorted the lot).
+        count = f", (SELECT COUNT(*) {sql})" if with_count else ""
+        count_params = params if with_count else []
         sql = f"SELECT a.{_id(connection)}{count} {sql} ORDER BY {order} LIMIT %s OFFSET %s"
-        return values(sql, [*params, stop - start, start], self.using)
+        return values(sql, [*count_params, *params, stop - start, start], self.using)
 
     @classmethod
     def tagged(cls, through, pk, own, other, **kwargs):
