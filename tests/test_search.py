@@ -408,6 +408,33 @@ def test_a_report_moved_to_a_new_time_moves_in_the_results_and_is_indexed_once()
     assert index_engine().count() == Article.objects.count()
 
 
+def test_reindexing_an_article_replaces_its_rows_in_few_statements_whether_its_time_moved_or_not():
+    article = make_article(headline="Koulibaly header decides it")
+    article.clubs.add(make_club("Napoli", aliases="the Partenopei"))
+    article.authors.add(make_author("Ada Byline"))
+    for headline, moved in (("Koulibaly volley decides it", False), ("Koulibaly volley, late", True)):
+        Article.objects.filter(pk=article.pk).update(
+            headline=headline, published_at=article.published_at - datetime.timedelta(hours=moved)
+        )
+        with CaptureQueriesContext(connection) as queries:
+            engine.reindex([article.pk])
+        # Two reads (the article, every name it carries) and one upsert, or on SQLite two
+        # INSERT OR REPLACE, plus two deletes and the new mapping when the rowid moved.
+        assert len(queries) <= (7 if moved and connection.vendor == "sqlite" else 4)
+        assert search_articles("partenopei").ids == search_articles("ada byline volley").ids == [article.pk]
+        assert search_articles("header").ids == []
+        assert engine.index_engine().count() == 1
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT search_rowid FROM {engine.ROWS}")
+            (rowid,) = cursor.fetchone()
+            cursor.execute(f"SELECT rowid FROM {engine.TITLES}")
+            assert cursor.fetchall() == [(rowid,)]
+            assert rowid == engine.order_key(article.pk, Article.objects.get(pk=article.pk).published_at)
+            cursor.execute(f"INSERT INTO {engine.TABLE} ({engine.TABLE}) VALUES ('integrity-check')")
+            cursor.execute(f"INSERT INTO {engine.TITLES} ({engine.TITLES}) VALUES ('integrity-check')")
+
+
 def test_the_sqlite_order_key_sorts_by_publication_and_keeps_the_id():
     from newsroom.search.engine import ID_MASK, order_key
 
