@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import m2m_changed, post_save
+from reversion.signals import post_revision_commit
 
 
 class ArticlesConfig(AppConfig):
@@ -20,6 +21,8 @@ class ArticlesConfig(AppConfig):
         post_save.connect(models.tag_scorer_on_reports, sender=Goal, dispatch_uid="articles-goal")
         for through in (models.TaggedClub, models.TaggedPlayer):
             m2m_changed.connect(models.put_back_match_tags, sender=through, dispatch_uid=f"tags-{through}")
+        # Every revision of an article keeps its tag rows (read and written in bulk).
+        post_revision_commit.connect(models.add_tag_rows_to_revision, dispatch_uid="articles-revision-tags")
         # A merge of clubs or players moves the articles' tags and pins too.
         merges.also_on_merge(tagging.move_tags_and_pins)
         # Lists of reports change by themselves when a scheduled report's time comes.

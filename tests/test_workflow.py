@@ -337,6 +337,21 @@ def test_an_error_part_way_through_a_save_leaves_nothing_half_saved(people, monk
 # --- Revisions --------------------------------------------------------------------------------
 
 
+def test_a_revision_written_by_any_save_holds_the_tag_rows_once():
+    article = make_article(headline="Before")
+    napoli, mertens, lobotka = make_club("Napoli"), make_player("Dries Mertens"), make_player("Lobotka")
+    article.clubs.add(napoli)
+    article.players.add(mertens, lobotka)
+    article.headline = "After"
+    article.save()  # outside the admin: the save opens and fills its own revision
+    revision = Version.objects.get_for_object(article).first().revision
+    tagged = sorted((v.content_type.model, v.field_dict["tag_id"]) for v in revision.version_set.all()
+                    if v.content_type.model != "article")  # fmt: skip
+    expected = [("taggedclub", napoli.pk), ("taggedplayer", mertens.pk), ("taggedplayer", lobotka.pk)]
+    assert tagged == sorted(expected)
+    assert revision.version_set.get(content_type__model="article").field_dict["headline"] == "After"
+
+
 def test_every_admin_save_keeps_a_revision_and_restore_round_trips_body_and_tags(people):
     editor = _client(people["editor"])
     napoli, liverpool = make_club("Napoli"), make_club("Liverpool")
