@@ -334,6 +334,17 @@ def test_an_error_part_way_through_a_save_leaves_nothing_half_saved(people, monk
     assert Version.objects.get_for_object(article).count() == revisions_before
 
 
+def test_a_match_or_picture_that_does_not_exist_is_refused_by_the_form(people):
+    # The form's fields check the picked rows exist; the model does not read them a second time.
+    article = make_article(headline="Before")
+    for field in ("match", "hero_image"):
+        response = _client(people["editor"]).post(change_url(article), form_data(article, **{field: 987654}))
+        assert response.status_code == 200
+        assert "Select a valid choice" in response.content.decode()
+    article.refresh_from_db()
+    assert article.version == 1 and article.match_id is None
+
+
 # --- Revisions --------------------------------------------------------------------------------
 
 

@@ -50,6 +50,36 @@ class ArticleForm(forms.ModelForm):
             self.initial["base_version"] = self.instance.version if self.instance.pk else None
             self.initial["edit_token"] = uuid.uuid4()
 
+    def _get_validation_exclusions(self):
+        exclude = super()._get_validation_exclusions()
+        # A key picked in the form (the match, the picture) was read by its field's clean() from
+        # the key's own choices; ForeignKey.validate() would read the row again to check that it
+        # exists, a query each. Left out of the model's validation only a key that no unique check
+        # or constraint names, so that nothing else is skipped with it.
+        model = self._meta.model
+        constrained = _constrained_fields(model)
+        for field in model._meta.fields:
+            if (
+                field.many_to_one
+                and field.name not in constrained
+                and isinstance(self.cleaned_data.get(field.name), field.related_model)
+            ):
+                exclude.add(field.name)
+        return exclude
+
+
+def _constrained_fields(model):
+    """The names of the fields a unique check or constraint of `model` may read; every field if a
+    constraint does not list its fields (a check, an expression)."""
+    names = {f.name for f in model._meta.fields if f.unique}
+    names.update(name for together in model._meta.unique_together for name in together)
+    for constraint in model._meta.constraints:
+        fields = getattr(constraint, "fields", ())
+        if not fields or getattr(constraint, "expressions", ()) or getattr(constraint, "condition", None):
+            return {f.name for f in model._meta.fields}
+        names.update(fields)
+    return names
+
 
 class WorkflowAdminMixin:
     form = ArticleForm
