@@ -409,6 +409,27 @@ def test_a_deleted_article_can_be_recovered(people):
     assert recover.status_code == 200
 
 
+def test_a_deleted_article_is_recovered_with_its_tags_in_a_new_revision(people):
+    editor = _client(people["editor"])
+    article = make_article(headline="Deleted by mistake")
+    napoli = make_club("Napoli")
+    article.clubs.add(napoli)
+    article.save()  # its last revision holds the tag row
+    editor.post(reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"})
+    version = Version.objects.get_deleted(Article).first()
+    recover_url = reverse("admin:articles_article_recover", args=[version.pk])
+    assert f'value="{napoli.pk}" selected' in editor.get(recover_url).content.decode()
+    assert not Article.objects.filter(pk=article.pk).exists()  # looking changed nothing
+
+    response = editor.post(recover_url, form_data(article, clubs=[napoli.pk]))
+    assert response.status_code == 302
+    recovered = Article.objects.get(pk=article.pk)
+    assert list(recovered.clubs.all()) == [napoli]
+    latest = Version.objects.get_for_object(recovered).first()
+    assert latest.revision.comment.startswith("Reverted to previous version")
+    assert latest.revision.version_set.filter(content_type__model="taggedclub").count() == 1
+
+
 # --- Links never break ------------------------------------------------------------------------
 
 

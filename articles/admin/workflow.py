@@ -16,9 +16,10 @@ from contextlib import contextmanager
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import csrf_protect_m
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, router, transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -36,6 +37,7 @@ from ..presence import leave, touch_presence
 from ..workflow import MERGED_FIELDS, can_edit, can_publish, mark_gone, readable_diff, three_way_merge
 
 WRITER_READ_ONLY = ["published_at", "featured", "authors"]
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}  # as ModelAdmin.changeform_view: no transaction
 
 
 class ArticleForm(forms.ModelForm):
@@ -137,11 +139,12 @@ class WorkflowAdminMixin:
         leave(obj, request.user)
 
     @contextmanager
-    def create_revision(self, request):
+    def create_revision(self, request, atomic=True):
         """The admin's revision, filled by hand: the article is added once, when the form and its
         tags, authors and corrections are all saved (save_related), instead of by reversion's
-        receivers at every one of those writes."""
-        with reversion.create_revision(manage_manually=True):
+        receivers at every one of those writes. `atomic=False` when the caller holds the
+        transaction (changeform_view)."""
+        with reversion.create_revision(manage_manually=True, atomic=atomic):
             reversion.set_user(request.user)
             yield
 
@@ -154,17 +157,38 @@ class WorkflowAdminMixin:
         if reversion.is_active():
             reversion.add_to_revision(form.instance)
 
+    # The add and change pages skip VersionAdmin's add_view and change_view, which open a revision
+    # (and a transaction) around the whole view, inside which ModelAdmin.changeform_view opened
+    # a second transaction, a savepoint, only so that a refused save could be answered inside the
+    # first. changeform_view below opens one transaction holding the save and its revision, and
+    # answers a conflict or a repeated submission after it has rolled back.
+    def add_view(self, request, form_url="", extra_context=None):
+        return self.changeform_view(request, None, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return self.changeform_view(request, object_id, form_url, extra_context)
+
+    @csrf_protect_m
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         token = request.POST.get("edit_token") if request.method == "POST" else None
         already = self._already_saved(token)
         if already:
             return already
-        if object_id and request.method == "GET":
-            article = self.get_object(request, unquote(object_id))
-            if article and self.has_change_permission(request, article):
-                extra_context = {**(extra_context or {}), **self._presence_context(request, article)}
-        try:
+        if request.method in SAFE_METHODS:
+            if object_id and request.method == "GET":
+                article = self.get_object(request, unquote(object_id))
+                if article and self.has_change_permission(request, article):
+                    extra_context = {**(extra_context or {}), **self._presence_context(request, article)}
+            # A page, not a save: no transaction and no revision (presence is its only write).
             return super().changeform_view(request, object_id, form_url, extra_context)
+        try:
+            # What ModelAdmin.changeform_view does for a write (a transaction around
+            # _changeform_view), with the revision inside that same transaction.
+            with (
+                transaction.atomic(using=router.db_for_write(self.model)),
+                self.create_revision(request, atomic=False),
+            ):
+                return self._changeform_view(request, object_id, form_url, extra_context)
         except StaleArticle as stale:
             return self.conflict_view(request, stale)
         except IntegrityError:
