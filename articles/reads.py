@@ -386,25 +386,27 @@ def front_lead(since, using=DEFAULT_DB_ALIAS):
     return found[0][0] if found else 0
 
 
-def latest_match_reports(exclude, limit, using=DEFAULT_DB_ALIAS):
-    """[(article id, competition id)] of the newest `limit` published reports on a match."""
+def latest_match_reports(exclude, among, using=DEFAULT_DB_ALIAS):
+    """[(article id, competition id)] of the reports on a match among the `among` newest
+    published reports, newest first. The work is bounded by `among` whatever the archive holds
+    (looking for the newest match reports walked every report when few had a match)."""
     connection = connections[using]
     published, params = published_sql("a", connection)
-    match = column(Article, "match", "a", connection)
-    sql = (
-        f"SELECT a.{_id(connection)},"
-        f" m.{connection.ops.quote_name(Match._meta.get_field('competition').column)}"
-        f" FROM {table(Article, connection)} a JOIN {table(Match, connection)} m ON m.{_id(connection)} ="
-        f" {match}"
-        f" WHERE {published}"
-    )  # fmt: skip
+    pk, published_at = f"a.{_id(connection)}", column(Article, "published_at", "a", connection)
     exclude = [pk for pk in exclude if pk]
     if exclude:
-        sql += f" AND a.{_id(connection)} NOT IN ({in_list(exclude)})"
+        published += f" AND {pk} NOT IN ({in_list(exclude)})"
         params += exclude
-    sql += (
-        f" ORDER BY {column(Article, 'published_at', 'a', connection)} DESC, a.{_id(connection)} DESC"
-        f" LIMIT {int(limit)}"
+    competition = column(Match, "competition", "m", connection)
+    newest = (
+        f"SELECT {pk} AS article, {column(Article, 'match', 'a', connection)} AS match_id,"
+        f" {published_at} AS published_at FROM {table(Article, connection)} a WHERE {published}"
+        f" ORDER BY {published_at} DESC, {pk} DESC LIMIT {int(among)}"
+    )
+    sql = (
+        f"SELECT head.article, {competition} FROM ({newest}) head"
+        + join_table(Match, "m", "head.match_id", connection, how="JOIN")
+        + " ORDER BY head.published_at DESC, head.article DESC"
     )
     return values(sql, params, using)
 

@@ -22,7 +22,7 @@ from newsroom.football import reads as football_reads
 from newsroom.football.models import Club, Competition, Player
 
 from . import cards, reads
-from .models import Article, Author
+from .models import Author
 
 RECENT_RESULTS = 10
 LEAD_DAYS = 7
@@ -65,7 +65,7 @@ class PublishedArticlesMixin:
             self.request, f"page:{self.request.path}:{page.number}",
             lambda: list(page.object_list), tags={self.get_list_tag()},
         )  # fmt: skip
-        page.object_list = [Article(pk=pk) for pk in pks]  # attach_cards() needs only the pk
+        page.object_list = [cards.Listed(pk) for pk in pks]
         return paginator, page, page.object_list, is_paginated
 
     def get_paginator(self, queryset, *args, **kwargs):
@@ -109,7 +109,7 @@ class FrontPageView(PublishedArticlesMixin, ListView):
                 request, "front-lead", choose, tags={"list-front"},
                 fresh_until=min(filter(None, [fragments.next_change(request), time.time() + 3600])),
             )  # fmt: skip
-        self.lead = Article(pk=lead) if lead else None
+        self.lead = cards.Listed(lead) if lead else None
         return super().get(request, *args, **kwargs)
 
     def published_list(self):
@@ -148,9 +148,9 @@ class FrontPageView(PublishedArticlesMixin, ListView):
 
 
 SECTION_LENGTH = 3
-# The front page's bands are drawn from this many of the newest match reports: a competition
-# with nothing among them has no band (and ranking the whole archive cost seconds at 100,000).
-SECTION_CANDIDATES = 500
+# The front page's bands are drawn from this many of the newest reports: a competition with
+# nothing among them has no band (ranking the whole archive cost seconds at 100,000).
+SECTION_CANDIDATES = 200
 
 
 def latest_by_competition(competitions, per_section=SECTION_LENGTH, exclude=()):

@@ -31,6 +31,15 @@ def slug_url(name, slug):
     return template.format(slug=slug)
 
 
+def fixed_url(name):
+    """reverse(name), for a URL without arguments (the masthead's and footer's links)."""
+    key = (name, get_urlconf(), get_script_prefix())
+    address = _templates.get(key)
+    if address is None:
+        address = _templates[key] = reverse(name)
+    return address
+
+
 def dated_url(name, day, slug):
     """reverse() of a /<yyyy>/<mm>/<dd>/<slug>/ URL."""
     if not slug.isascii() or "{" in slug or "}" in slug:

@@ -140,6 +140,16 @@ def attach(instance, name, objects):
     instance._prefetched_objects_cache[_cache_name(manager, name)] = queryset
 
 
+def attached(instance, name):
+    """The related objects `name` that `attach()` (or prefetch_related()) gave `instance`, as a
+    list, without building a related manager (20 µs each, twice a card); read from the database
+    through the manager if nothing was attached."""
+    cache = getattr(instance, "_prefetched_objects_cache", {})
+    if name in cache:
+        return cache[name]._result_cache
+    return list(getattr(instance, name).all())
+
+
 def _cache_name(manager, name):
     # Many-to-many and taggit managers name their cache; a reverse foreign key's manager keeps it
     # under its field's remote cache name (what Django's own prefetch uses, in Django 5.2).
