@@ -16,6 +16,8 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from newsroom.delivery.rows import attached
+
 from .body import html_to_text
 
 SPORT = "https://en.wikipedia.org/wiki/Association_football"
@@ -139,17 +141,18 @@ def article_graph(request, article):
         "dateModified": article.updated_at.isoformat(),
         "author": [
             {"@type": "Person", "name": a.name, "url": _absolute(request, a.get_absolute_url())}
-            for a in article.authors.all()
+            for a in attached(article, "authors")
         ],
         "publisher": organisation(request),
         "articleSection": article.match.competition.name if article.match else article.get_kind_display(),
-        "keywords": [c.name for c in article.clubs.all()] + [p.name for p in article.players.all()],
+        "keywords": [c.name for c in attached(article, "clubs")]
+        + [p.name for p in attached(article, "players")],
         "isAccessibleForFree": True,
         "inLanguage": "en-GB",
     }
     if images:
         news["image"] = images
-    corrections = list(article.corrections.all())
+    corrections = attached(article, "corrections")
     if corrections:
         # schema.org's CorrectionComment: what was corrected, and when.
         news["correction"] = [
