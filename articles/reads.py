@@ -49,7 +49,17 @@ CARD_WITH_BODY = _card_select([*CARD_ARTICLE, "body"], CARD_MATCH, NAMED)  # sea
 PAGE = _card_select(None, None, PAGE_CLUB)
 
 
+_JOINS = {}
+
+
 def _joins(connection):
+    """The FROM clause of a card or page read, written once per database."""
+    if connection.alias not in _JOINS:
+        _JOINS[connection.alias] = _write_joins(connection)
+    return _JOINS[connection.alias]
+
+
+def _write_joins(connection):
     def on(model, name, alias):
         return column(model, name, alias, connection)
 

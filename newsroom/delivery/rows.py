@@ -56,12 +56,18 @@ class Columns:
             raise ValueError(f"{model.__name__}: the first column read must be the primary key.")
         self.attnames = [field.attname for field in self.fields]
         self._converters = {}
+        self._sql = {}
 
     def __len__(self):
         return len(self.fields)
 
     def sql(self, connection):
-        return ", ".join(column(self.model, field.name, self.alias, connection) for field in self.fields)
+        # Written once per database: quoting 60 column names cost 0.1 ms a page.
+        if connection.alias not in self._sql:
+            self._sql[connection.alias] = ", ".join(
+                column(self.model, field.name, self.alias, connection) for field in self.fields
+            )
+        return self._sql[connection.alias]
 
     def converters(self, connection):
         """[(index, expression, [converters])] for the columns whose raw values need converting on this
