@@ -231,7 +231,8 @@ def test_reading_time_counts_the_words_of_the_text_not_its_markup():
     from articles.seo import WORDS_PER_MINUTE, reading_minutes
 
     words = ["word"] * (WORDS_PER_MINUTE * 2 + 1)
-    body = "<h2>Half time</h2>" + "".join(f'<p><a href="/x/">{w}</a> &amp;</p>' for w in words[:-2]) + "<p>a b</p>"
+    paragraphs = "".join(f'<p><a href="/x/">{word}</a> &amp;</p>' for word in words[:-2])
+    body = f"<h2>Half time</h2>{paragraphs}<p>a b</p>"
     # Tags and entities are not words: the heading's two and the words themselves are.
     assert reading_minutes(body) == 3
     assert reading_minutes("<p>One.</p>") == 1

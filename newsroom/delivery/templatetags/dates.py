@@ -25,8 +25,10 @@ def iso(value):
     return value.isoformat() if isinstance(value, datetime.date) else ""
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def local(value, format_string):
+    # expects_localtime: the engine hands over the value in the current time zone, as it does
+    # to the date filter (which, called here as a function, converts nothing itself).
     if not isinstance(value, datetime.date):
         return ""
     return _formatted(value, format_string, translation.get_language(), timezone.get_current_timezone_name())
