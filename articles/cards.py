@@ -224,7 +224,7 @@ def render_article_parts(request, article, preview=False):
         "structured_data": None if preview else seo.article_graph(request, article),
     }
     return {
-        "head": render_to_string("articles/includes/article_head.html", context),
+        "head": seo.article_head(request, article, context["share_image"], context["structured_data"]),
         "main": render_to_string("articles/includes/article_main.html", context),
     }
 

@@ -14,9 +14,11 @@ import re
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from newsroom.delivery.addresses import slug_url
 from newsroom.delivery.rows import attached
 
 SPORT = "https://en.wikipedia.org/wiki/Association_football"
@@ -172,3 +174,61 @@ def article_graph(request, article):
         graph.append(event)
     graph.append(breadcrumbs(request, article_trail(article)))
     return {"@context": "https://schema.org", "@graph": graph}
+
+
+def article_head(request, article, share_image, structured_data):
+    """The report's tags in <head>: sharing (Open Graph, X), its section and tags, its
+    competition's feed and its structured data (None for a preview). Kept with the report's
+    other parts (cards.article_parts): it depends only on the report and the request's origin.
+
+    Built as data, not a template: two dozen tags cost the template engine 0.2 ms a render."""
+    origin = f"{request.scheme}://{request.get_host()}"
+    title = article.seo_title or article.headline
+    description = article.seo_description or article.standfirst
+    tags = [
+        ("property", "og:site_name", "Newsroom"),
+        ("property", "og:type", "article"),
+        ("property", "og:url", origin + article.get_absolute_url()),
+        ("property", "og:title", title),
+        ("property", "og:description", description),
+        ("property", "og:locale", "en_GB"),
+    ]
+    if share_image:
+        tags += [
+            ("property", "og:image", origin + share_image.file.url),
+            ("property", "og:image:width", share_image.width),
+            ("property", "og:image:height", share_image.height),
+            ("property", "og:image:alt", article.hero_image.alt_text),
+        ]
+    if article.published_at:
+        tags.append(("property", "article:published_time", _iso(article.published_at)))
+    tags.append(("property", "article:modified_time", _iso(article.updated_at)))
+    if article.match_id:
+        tags.append(("property", "article:section", article.match.competition.name))
+    tags += [("property", "article:tag", entity.name) for entity in attached(article, "clubs")]
+    tags += [("property", "article:tag", entity.name) for entity in attached(article, "players")]
+    tags += [
+        ("name", "twitter:card", "summary_large_image" if share_image else "summary"),
+        ("name", "twitter:title", title),
+        ("name", "twitter:description", description),
+    ]
+    if share_image:
+        tags += [
+            ("name", "twitter:image", origin + share_image.file.url),
+            ("name", "twitter:image:alt", article.hero_image.alt_text),
+        ]
+    html = format_html_join("\n", '  <meta {}="{}" content="{}">', tags)
+    if article.match_id:
+        competition = article.match.competition
+        feed = slug_url("articles:competition_feed", competition.slug)
+        html += format_html(
+            '\n  <link rel="alternate" type="application/rss+xml" title="{} reports (RSS)" href="{}">',
+            competition.name, feed,
+        )  # fmt: skip
+    if structured_data:
+        html += mark_safe("\n  ") + json_ld(structured_data)
+    return html
+
+
+def _iso(value):
+    return timezone.localtime(value).isoformat()
