@@ -288,6 +288,9 @@ purges.register(
     },
     track=True,
 )
+# A player's former and loan clubs are evidence for the tag suggester (entities.py); no public
+# page shows them yet. When the player's page lists a career, declare what it purges instead.
+purges.not_on_pages(Player.other_clubs.through)
 purges.register(
     Goal,
     lambda goal: {purges.tag("match", goal.match_id), purges.tag("player", goal.scorer_id)},
