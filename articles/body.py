@@ -189,3 +189,43 @@ def split_headers(text):
     if not REPORT_HEADER_KEYS.intersection(headers):
         return {}, text
     return headers, rest
+
+
+# ---------------------------------------------------------------------------------------------
+# A body as blocks, for merging two people's edits paragraph by paragraph
+
+_VOID = {"br", "hr", "img"}
+
+
+def body_blocks(body_html):
+    """The body's top-level blocks (each paragraph, sub-heading, list or quote with what it
+    holds), in order; joined again they are the body. Whitespace between blocks is dropped, and
+    text outside any block is a block of its own."""
+    blocks, current, depth = [], [], 0
+
+    def flush():
+        if current:
+            blocks.append("".join(current))
+            current.clear()
+
+    for piece in _TAG.split(body_html or ""):
+        if not piece:
+            continue
+        if not piece.startswith("<"):
+            if depth or piece.strip():
+                current.append(piece)
+            continue
+        name = _TAG_NAME.match(piece)
+        closing = bool(name and name.group(1))
+        void = not name or piece.endswith("/>") or name.group(2).lower() in _VOID
+        if depth == 0 and not closing and not void:
+            flush()  # loose text before a block is a block of its own
+        current.append(piece)
+        if closing:
+            depth = max(depth - 1, 0)
+            if depth == 0:
+                flush()
+        elif not void:
+            depth += 1
+    flush()
+    return blocks

@@ -18,6 +18,7 @@ from reversion.models import Version
 from articles.models import Article, Correction, EditingSession
 
 from .conftest import make_article, make_club, make_player
+from .html_forms import as_post, read_form
 
 pytestmark = pytest.mark.django_db
 
@@ -235,20 +236,9 @@ def test_the_second_of_two_editors_saving_the_same_copy_gets_the_conflict_page(p
     assert article.body == "<p>First paragraph.</p>"  # A's save intact, B's not applied
 
     # Reapply B's change on top of A's: the conflict page's form does exactly this.
-    reapply = re.search(
-        r'<form method="post" action="[^"]+" id="reapply-form">(.*?)</form>', html, re.S
-    ).group(1)
-    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', reapply))
-    fields["headline"] = re.search(r'id="reapply-headline" name="headline" value="([^"]*)"', reapply).group(1)
-    fields["body"] = re.search(
-        r'<textarea id="reapply-body" name="body"[^>]*>(.*?)</textarea>', reapply, re.S
-    ).group(1)
-    fields.update({k: v for k, v in b_form.items() if k.startswith(("published_at", "corrections"))})
-    for name in ("slug", "standfirst", "hero_caption", "seo_title", "seo_description"):
-        pattern = rf'id="reapply-{name}" name="{name}"[^>]*?(?:value="([^"]*)"|>(.*?)</textarea>)'
-        fields[name] = re.search(pattern, reapply, re.S).group(1) or ""
-    fields = {k: html_lib.unescape(v) for k, v in fields.items()}
-    response = b.post(change_url(article), fields)
+    fields, radios = read_form(html, "reapply-form")
+    assert radios == {}  # different fields: nothing to choose
+    response = b.post(change_url(article), as_post(fields))
     assert response.status_code == 302, re.findall(
         r"errorlist[^>]*>(.*?)</ul>", response.content.decode(), re.S
     )

@@ -31,10 +31,11 @@ from reversion.models import Version
 from newsroom.football.models import Club, Match, Player
 from newsroom.media.models import Image
 
+from .. import merging
 from ..body import html_to_text
 from ..models import Article, SaveReceipt, StaleArticle, TaggedClub, TaggedPlayer
 from ..presence import leave, touch_presence
-from ..workflow import MERGED_FIELDS, can_edit, can_publish, mark_gone, readable_diff, three_way_merge
+from ..workflow import can_edit, can_publish, mark_gone, readable_diff
 
 WRITER_READ_ONLY = ["published_at", "featured", "authors"]
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}  # as ModelAdmin.changeform_view: no transaction
@@ -46,8 +47,10 @@ class ArticleForm(forms.ModelForm):
     base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     edit_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        # The conflict page posts its choices (mine or theirs, per field and per paragraph) beside
+        # both sides' values; they become this form's own fields here, and are validated as such.
+        super().__init__(merging.resolve_choices(data) if data is not None else None, *args, **kwargs)
         if not self.is_bound:
             self.initial["base_version"] = self.instance.version if self.instance.pk else None
             self.initial["edit_token"] = uuid.uuid4()
@@ -129,7 +132,12 @@ class WorkflowAdminMixin:
             raise PermissionDenied("Only editors publish.")  # belt and braces: the form refuses it too
         token = form.cleaned_data.get("edit_token")
         if change:
-            obj.save(expected_version=form.cleaned_data.get("base_version") or obj.version)
+            try:
+                obj.save(expected_version=form.cleaned_data.get("base_version") or obj.version)
+            except StaleArticle as stale:
+                # What the editor submitted, cleaned, for the conflict page's three-way merge.
+                stale.cleaned_data = form.cleaned_data
+                raise
         else:
             obj.created_by = request.user
             obj.save()
@@ -222,17 +230,29 @@ class WorkflowAdminMixin:
     # --- Conflicts ----------------------------------------------------------------------------
 
     def conflict_view(self, request, stale):
+        """409: what they changed, and my changes merged onto their version, to check and save.
+
+        Base is the revision my form started from. Fields only they changed keep theirs, fields
+        only I changed take mine, tags and authors merge as sets, the body by paragraph; where we
+        clash, the page offers a choice (mine preselected). The form it shows posts the ordinary
+        change form at their version, so saving it is checked like any save."""
         article = get_object_or_404(Article, pk=stale.pk)
-        theirs = {name: getattr(article, name) for name in MERGED_FIELDS}
-        base = self._snapshot(article, stale.expected_version) or theirs
-        mine = {name: request.POST.get(name, "") for name in MERGED_FIELDS}
-        labels = {f.name: str(f.verbose_name).capitalize() for f in Article._meta.fields}
-        fields = three_way_merge(base, theirs, mine, labels)
+        theirs = merging.state_of_article(article)
+        base_version = self._snapshot(article, stale.expected_version)
+        base = merging.state_of_version(base_version) if base_version else None
+        mine = merging.state_of_form(getattr(stale, "cleaned_data", {}), base or theirs)
+        fields = merging.merge(base, theirs, mine)
+        names = merging.describe(theirs, mine, base or theirs)
+        rows = [self._conflict_row(f, names) for f in fields]
+        merged_keys = {key for keys in merging.FORM_KEYS.values() for key in keys}
+        workflow_keys = {"base_version", "edit_token", "csrfmiddlewaretoken", "_save", "_continue",
+                         "_addanother", "body:chunks"}  # fmt: skip
         carried = [
             (key, value)
             for key, values in request.POST.lists()
             for value in values
-            if key not in {*MERGED_FIELDS, "base_version", "edit_token", "csrfmiddlewaretoken"}
+            if key not in merged_keys | workflow_keys
+            and not key.startswith(("choose:", "mine:", "theirs:", "body:"))
         ]
         last = Version.objects.get_for_object(article).select_related("revision__user").first()
         context = {
@@ -240,25 +260,71 @@ class WorkflowAdminMixin:
             "title": "Someone saved this article while you were editing",
             "opts": self.model._meta,
             "article": article,
-            "fields": fields,
-            "changed_by_them": [f for f in fields if f.they_changed],
-            "clashes": [f for f in fields if f.clash],
+            "rows": rows,
+            "changed_by_them": [r for r in rows if r["they_changed"]],
+            "clashes": [r for r in rows if r["clash"]],
+            "known_base": base is not None,
             "carried": carried,
             "new_version": article.version,
             "new_token": uuid.uuid4(),
             "saved_by": last.revision.user if last else None,
             "saved_at": last.revision.date_created if last else article.updated_at,
             "action_url": reverse("admin:articles_article_change", args=[article.pk]),
+            "mine_body": mine["body"],
         }
         return TemplateResponse(request, "admin/articles/article/conflict.html", context, status=409)
 
     @staticmethod
+    def _conflict_row(merge, names):
+        """One field of the conflict page: readable values, and what the form posts for it."""
+        name = merge.name
+        row = {
+            "name": name,
+            "label": merging.label(name),
+            "they_changed": merge.they_changed,
+            "i_changed": merge.i_changed,
+            "clash": merge.clash,
+            "base": merging.readable(name, merge.base, names),
+            "theirs": merging.readable(name, merge.theirs, names),
+            "mine": merging.readable(name, merge.mine, names),
+            "merged": merging.readable(name, merge.merged, names),
+            "their_diff": readable_diff(
+                *(merging.readable(name, v, names) for v in (merge.base, merge.theirs))
+            )
+            if name in ("body", "standfirst")
+            else [],
+            "hidden": [],
+            "choices": {},
+            "chunks": [],
+        }
+        if name == "body" and merge.known_base and merge.clash:
+            row["chunks"] = list(enumerate(merge.chunks))
+            row["hidden"] = [("body:chunks", str(len(merge.chunks)))]
+            for n, chunk in row["chunks"]:
+                if chunk.clash:
+                    row["hidden"] += [
+                        (f"mine:body:{n}", chunk.html("mine")),
+                        (f"theirs:body:{n}", chunk.html("theirs")),
+                    ]
+                else:
+                    row["hidden"].append((f"body:{n}", chunk.html()))
+        elif merge.clash:
+            row["choices"] = {side: merging.form_values(name, getattr(merge, side)) for side in merging.SIDES}
+            row["hidden"] = [
+                (f"{side}:{key}", value) for side, pairs in row["choices"].items() for key, value in pairs
+            ]
+        else:
+            row["hidden"] = merging.form_values(name, merge.merged)
+        if name == "body":
+            row["merged_html"] = merge.merged
+        return row
+
+    @staticmethod
     def _snapshot(article, version_number):
-        """The article's fields as they were at `version_number`, from its revisions."""
+        """The revision that holds the article at `version_number`."""
         for version in Version.objects.get_for_object(article):
-            fields = version.field_dict
-            if fields.get("version") == version_number:
-                return fields
+            if version.field_dict.get("version") == version_number:
+                return version
         return None
 
     # --- Presence -----------------------------------------------------------------------------
