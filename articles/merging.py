@@ -353,3 +353,42 @@ def readable(name, value, names):
 
 def label(name):
     return str(Article._meta.get_field(name).verbose_name).capitalize()
+
+
+# ---------------------------------------------------------------------------------------------
+# Restoring a revision
+
+
+@dataclass
+class RestoreStep:
+    name: str
+    now: object
+    then: object
+    applied: bool
+    why_not: str = ""
+
+
+def restore_plan(current, revision, *, may_publish, locked, with_publication, names):
+    """[RestoreStep] for each field the revision holds differently from the article now.
+
+    `applied` is False for what the editor may not change (`locked`: the fields their form keeps
+    read-only), for the publication (status, time, address) unless `with_publication`, and for
+    what no longer exists (a deleted match or picture, author, club or player is left out)."""
+    steps = []
+    for name in FIELDS:
+        then = revision[name]
+        if name in SET_FIELDS:
+            then = frozenset(pk for pk in then if pk in names[name])
+        elif name in KEY_FIELDS and then is not None and then not in names[name]:
+            then = None
+        if then == current[name]:
+            if revision[name] != then:
+                steps.append(RestoreStep(name, current[name], revision[name], False, "deleted since"))
+            continue
+        why_not = ""
+        if name in locked:
+            why_not = "only editors change this"
+        elif name in PUBLICATION_FIELDS and not (may_publish and with_publication):
+            why_not = "publication is kept" if may_publish else "only editors change this"
+        steps.append(RestoreStep(name, current[name], then, not why_not, why_not))
+    return steps

@@ -28,8 +28,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from reversion.models import Version
 
-from newsroom.football.models import Club, Match, Player
-from newsroom.media.models import Image
+from newsroom.football.models import Club, Player
 
 from .. import merging
 from ..body import html_to_text
@@ -337,7 +336,7 @@ class WorkflowAdminMixin:
         }
 
     def heartbeat_view(self, request, object_id):
-        article = get_object_or_404(Article, pk=object_id)
+        article = self._article_or_404(request, object_id)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         now = timezone.now()
@@ -353,13 +352,31 @@ class WorkflowAdminMixin:
     # --- Revisions ----------------------------------------------------------------------------
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        """Compare a revision with the article as it is now, and restore it as a new revision."""
-        article = get_object_or_404(Article, pk=unquote(object_id))
+        """Compare a revision with the article as it is now, and restore it as a new revision.
+
+        Restoring brings back content; a live report stays live at its address and time unless
+        an editor ticks "also restore the publication". The page lists each field that changes,
+        and what is kept and why; a writer's restore leaves the fields writers cannot edit."""
+        article = self._article_or_404(request, object_id)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         version = get_object_or_404(Version.objects.get_for_object(article), pk=version_id)
+        with_publication = request.method == "POST" and bool(request.POST.get("with_publication"))
+        steps = self._restore_plan(request, article, version, with_publication)
         if request.method == "POST":
-            self._restore(request, article, version)
+            try:
+                seen = int(request.POST.get("version", ""))
+            except ValueError:
+                seen = None
+            try:
+                self._restore(request, article, version, steps, seen)
+            except StaleArticle:
+                self.message_user(
+                    request, "Someone saved the article while you were looking: check the changes again.",
+                    messages.WARNING,
+                )  # fmt: skip
+                article.refresh_from_db()
+                return self._compare(request, article, version, None, status=409)
             self.message_user(
                 request,
                 f"Restored the revision of {timezone.localtime(version.revision.date_created):%d %b %Y %H:%M}"
@@ -368,6 +385,27 @@ class WorkflowAdminMixin:
             )
             return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
         return self._compare(request, article, version, None)
+
+    def _restore_plan(self, request, article, version, with_publication):
+        current, revision = merging.state_of_article(article), merging.state_of_version(version)
+        names = merging.describe(current, revision)
+        locked = set(self.get_readonly_fields(request, article))
+        steps = merging.restore_plan(
+            current, revision, may_publish=can_publish(request.user), locked=locked,
+            with_publication=with_publication, names=names,
+        )  # fmt: skip
+        for step in steps:
+            step.label = merging.label(step.name)
+            step.now_text = merging.readable(step.name, step.now, names)
+            step.then_text = merging.readable(step.name, step.then, names)
+        return steps
+
+    def _article_or_404(self, request, object_id):
+        # ModelAdmin.get_object() answers None for an id that is not a number or is out of range.
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404("No such article.")
+        return article
 
     def recoverlist_view(self, request, extra_context=None):
         # Who may delete may bring back; writers cannot delete, so they do not recover either.
@@ -381,12 +419,14 @@ class WorkflowAdminMixin:
         return super().recover_view(request, version_id, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
-        article = get_object_or_404(Article, pk=unquote(object_id))
+        article = self._article_or_404(request, object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
         versions = Version.objects.get_for_object(article).select_related("revision__user").order_by("-pk")
         return super().history_view(request, object_id, {**(extra_context or {}), "versions": versions})
 
     def compare_view(self, request, object_id):
-        article = get_object_or_404(Article, pk=unquote(object_id))
+        article = self._article_or_404(request, object_id)
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         versions = Version.objects.get_for_object(article)
@@ -399,7 +439,7 @@ class WorkflowAdminMixin:
             older, newer = newer, older
         return self._compare(request, article, older, newer)
 
-    def _compare(self, request, article, older, newer):
+    def _compare(self, request, article, older, newer, status=200):
         old_state = _state_of(older)
         new_state = _state_of(newer) if newer else _current_state(article)
         rows = []
@@ -418,26 +458,32 @@ class WorkflowAdminMixin:
             "rows": rows,
             "can_restore": newer is None and self.has_change_permission(request, article),
         }
-        return TemplateResponse(request, "admin/articles/article/revision_diff.html", context)
+        if context["can_restore"]:
+            context["restore_steps"] = self._restore_plan(request, article, older, with_publication=False)
+            context["publication_differs"] = can_publish(request.user) and any(
+                s.name in merging.PUBLICATION_FIELDS and s.why_not == "publication is kept"
+                for s in context["restore_steps"]
+            )
+            context["version_seen"] = article.version
+        return TemplateResponse(request, "admin/articles/article/revision_diff.html", context, status=status)
 
-    def _restore(self, request, article, version):
-        fields = version.field_dict
+    def _restore(self, request, article, version, steps, seen_version):
+        """Apply the plan's applied steps in one save, claimed at the version the page showed."""
+        changes = {step.name: step.then for step in steps if step.applied}
         with transaction.atomic(), reversion.create_revision():
             reversion.set_user(request.user)
             reversion.set_comment(f"Restored the revision of {version.revision.date_created:%Y-%m-%d %H:%M}.")
-            for name in ["headline", "slug", "standfirst", "body", "kind", "hero_caption", "seo_title",
-                         "seo_description", "featured"]:  # fmt: skip
-                setattr(article, name, fields[name])
-            # A match or picture deleted since that revision is left out rather than restored dangling.
-            article.match = Match.objects.filter(pk=fields.get("match_id")).first()
-            article.hero_image = Image.objects.filter(pk=fields.get("hero_image_id")).first()
-            if can_publish(request.user):
-                article.status, article.published_at = fields["status"], fields["published_at"]
-            article.save()
-            article.authors.set(fields.get("authors", []))
-            clubs, players = _tag_ids(version)
-            article.clubs.set(list(Club.objects.filter(pk__in=clubs)))
-            article.players.set(list(Player.objects.filter(pk__in=players)))
+            for name, value in changes.items():
+                if name in merging.KEY_FIELDS:
+                    setattr(article, f"{name}_id", value)
+                elif name not in merging.SET_FIELDS:
+                    setattr(article, name, value)
+            article.save(expected_version=seen_version if seen_version is not None else article.version)
+            if "authors" in changes:
+                article.authors.set(sorted(changes["authors"]))
+            for name, model in (("clubs", Club), ("players", Player)):
+                if name in changes:
+                    getattr(article, name).set(list(model.objects.filter(pk__in=changes[name])))
 
     # --- Actions ------------------------------------------------------------------------------
 
