@@ -25,6 +25,8 @@ class ArticlesConfig(AppConfig):
         post_revision_commit.connect(models.add_tag_rows_to_revision, dispatch_uid="articles-revision-tags")
         # A merge of clubs or players moves the articles' tags and pins too.
         merges.also_on_merge(tagging.move_tags_and_pins)
+        # ...and is remembered, so a deleted or old revision's tags follow it (recovery, restore).
+        merges.also_on_merge(models.remember_merge)
         # Lists of reports change by themselves when a scheduled report's time comes.
         fragments.register_next_change(publication.next_scheduled_publication)
         # The embedded SQLite keeps its query planner's statistics up to date (newsroom/sqlite.py).

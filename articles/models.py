@@ -426,6 +426,53 @@ class SaveReceipt(models.Model):
         return str(self.token)
 
 
+class MergedEntity(models.Model):
+    """A club or player merged into another: old id → survivor, so that an article recovered or
+    restored from before the merge gets the survivor instead of losing the tag. Kept one hop
+    (a later merge of the survivor moves every earlier record on), like the redirects."""
+
+    class Kind(models.TextChoices):
+        CLUB = "club", "Club"
+        PLAYER = "player", "Player"
+
+    kind = models.CharField(max_length=6, choices=Kind.choices)
+    old_id = models.PositiveBigIntegerField()
+    survivor_id = models.PositiveBigIntegerField()
+    merged_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "merged entities"
+        constraints = [models.UniqueConstraint(fields=["kind", "old_id"], name="merged_entity_once")]
+
+    def __str__(self):
+        return f"{self.kind} {self.old_id} merged into {self.survivor_id}"
+
+
+def remember_merge(survivor, others):
+    """A merge step (registered in apps.py): record where each merged record went. Moves no rows."""
+    kind = survivor._meta.model_name
+    old_ids = [other.pk for other in others]
+    MergedEntity.objects.filter(kind=kind, survivor_id__in=old_ids).update(survivor_id=survivor.pk)
+    MergedEntity.objects.bulk_create(
+        [MergedEntity(kind=kind, old_id=pk, survivor_id=survivor.pk) for pk in old_ids],
+        update_conflicts=True, unique_fields=["kind", "old_id"], update_fields=["survivor_id", "merged_at"],
+    )  # fmt: skip
+    return 0
+
+
+def surviving_ids(model, ids):
+    """(ids of `model` that exist, following merges; the ids that are gone for good)."""
+    ids = set(ids)
+    merged = dict(
+        MergedEntity.objects.filter(kind=model._meta.model_name, old_id__in=ids).values_list(
+            "old_id", "survivor_id"
+        )
+    )
+    wanted = {merged.get(pk, pk) for pk in ids}
+    existing = set(model.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+    return existing, {pk for pk in ids if merged.get(pk, pk) not in existing}
+
+
 reversion.register(TaggedClub)
 reversion.register(TaggedPlayer)
 reversion.register(Correction)
@@ -546,7 +593,7 @@ purges.register_m2m(Article.authors.through, _authors_m2m_purges)
 purges.register_m2m(Article.pinned_on_clubs.through, _pins_m2m_purges("club"))
 purges.register_m2m(Article.pinned_on_players.through, _pins_m2m_purges("player"))
 # The workflow's bookkeeping: no public page shows who has a form open or which token was used.
-purges.not_on_pages(EditingSession, SaveReceipt)
+purges.not_on_pages(EditingSession, SaveReceipt, MergedEntity)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -416,7 +416,7 @@ def test_a_deleted_article_is_recovered_with_its_tags_in_a_new_revision(people):
     recovered = Article.objects.get(pk=article.pk)
     assert list(recovered.clubs.all()) == [napoli]
     latest = Version.objects.get_for_object(recovered).first()
-    assert latest.revision.comment.startswith("Reverted to previous version")
+    assert latest.revision.comment == "Recovered after it was deleted."
     assert latest.revision.version_set.filter(content_type__model="taggedclub").count() == 1
 
 

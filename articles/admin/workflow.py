@@ -18,6 +18,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import csrf_protect_m
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, router, transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
@@ -28,14 +29,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from reversion.models import Version
 
-from newsroom.football.models import Club, Player
+from newsroom.football.models import Club, Match, Player
+from newsroom.media.models import Image
 
 from .. import merging
 from ..body import html_to_text
-from ..models import Article, SaveReceipt, StaleArticle, TaggedClub, TaggedPlayer
+from ..models import Article, Author, SaveReceipt, StaleArticle, TaggedClub, TaggedPlayer, surviving_ids
 from ..presence import leave, touch_presence
 from ..workflow import can_edit, can_publish, mark_gone, readable_diff
 
+User = get_user_model()
 WRITER_READ_ONLY = ["published_at", "featured", "authors"]
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}  # as ModelAdmin.changeform_view: no transaction
 
@@ -83,6 +86,14 @@ def _constrained_fields(model):
             return {f.name for f in model._meta.fields}
         names.update(fields)
     return names
+
+
+class _LookOnly(Exception):
+    """Rolls a recovery page's revived rows back once its response is rendered."""
+
+    def __init__(self, response):
+        super().__init__("looked only")
+        self.response = response
 
 
 class WorkflowAdminMixin:
@@ -388,6 +399,9 @@ class WorkflowAdminMixin:
 
     def _restore_plan(self, request, article, version, with_publication):
         current, revision = merging.state_of_article(article), merging.state_of_version(version)
+        for name, model in (("clubs", Club), ("players", Player)):
+            # A club or player merged since the revision comes back as what it became.
+            revision[name] = frozenset(surviving_ids(model, revision[name])[0])
         names = merging.describe(current, revision)
         locked = set(self.get_readonly_fields(request, article))
         steps = merging.restore_plan(
@@ -414,9 +428,85 @@ class WorkflowAdminMixin:
         return super().recoverlist_view(request, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
+        """The deleted article's form, filled from its last revision, to check and save.
+
+        Reversion's own recovery writes the revision's rows back raw, so a club, player, match,
+        picture or author deleted since (or a slug another article took) made the save fail at
+        the database. Here the article is brought back through its own save, what no longer
+        exists is followed through a merge or left out, and the page says which."""
         if not self.has_delete_permission(request):
             raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
+        try:
+            version = Version.objects.get_deleted(Article).get(pk=int(version_id))
+        except (Version.DoesNotExist, ValueError, OverflowError):
+            raise Http404("No deleted article has that revision.") from None
+        try:
+            # One transaction and one revision: the revived rows and the editor's save of them.
+            with transaction.atomic(using=version.db), self.create_revision(request, atomic=False):
+                article, notes = self._revive(version)
+                context = {
+                    **(extra_context or {}),
+                    "title": f"Recover “{article.headline}”",
+                    "recover": True,
+                    "recover_notes": notes,
+                }
+                response = self.changeform_view(request, str(article.pk), request.path, context)
+                if request.method == "POST" and response.status_code == 302:
+                    reversion.set_comment("Recovered after it was deleted.")
+                    for note in notes:
+                        self.message_user(request, note, messages.WARNING)
+                    return response
+                # Looking (or a form with errors) changes nothing: the revived rows roll back.
+                if hasattr(response, "render"):
+                    response.render()
+                raise _LookOnly(response)
+        except _LookOnly as look:
+            return look.response
+
+    @staticmethod
+    def _revive(version):
+        """Write the deleted article back from `version`, through Article.save(): (article, notes)."""
+        fields = version.field_dict
+        notes = []
+        article = Article(pk=version.object_id and int(version.object_id))
+        for field in Article._meta.concrete_fields:
+            if field.attname in fields and field.attname != "id":
+                setattr(article, field.attname, fields[field.attname])
+        for name, model, what in (("match", Match, "match"), ("hero_image", Image, "picture")):
+            pk = fields.get(f"{name}_id")
+            if pk and not model.objects.filter(pk=pk).exists():
+                setattr(article, f"{name}_id", None)
+                notes.append(f"Its {what} was deleted since; it is left out.")
+        if article.created_by_id and not User.objects.filter(pk=article.created_by_id).exists():
+            article.created_by_id = None
+        day = article._publication_date()
+        if Article.objects.filter(publication_date=day, slug=article.slug).exists():
+            taken, n = article.slug, 2
+            while Article.objects.filter(publication_date=day, slug=f"{taken[:190]}-{n}").exists():
+                n += 1
+            article.slug = f"{taken[:190]}-{n}"
+            notes.append(
+                f"Another article of that day uses the address “{taken}”: it is back as “{article.slug}”."
+            )
+        article.save(force_insert=True)
+        authors = set(fields.get("authors", ()))
+        found = set(Author.objects.filter(pk__in=authors).values_list("pk", flat=True))
+        article.authors.set(sorted(found))
+        if authors - found:
+            notes.append(f"{len(authors - found)} author(s) were deleted since; they are left out.")
+        clubs, players = _tag_ids(version)
+        for ids, model, manager in ((clubs, Club, article.clubs), (players, Player, article.players)):
+            existing, gone = surviving_ids(model, ids)
+            manager.set(list(model.objects.filter(pk__in=existing)))
+            merged = {pk for pk in ids - gone if pk not in existing}
+            plural = model._meta.verbose_name_plural
+            if merged:
+                notes.append(
+                    f"{len(merged)} of its {plural} were merged since: it is tagged with what they became."
+                )
+            if gone:
+                notes.append(f"{len(gone)} of its {plural} were deleted since; they are left out.")
+        return article, notes
 
     def history_view(self, request, object_id, extra_context=None):
         article = self._article_or_404(request, object_id)
