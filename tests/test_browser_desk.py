@@ -83,8 +83,10 @@ def test_the_desk_walkthrough(chromium, live_server, newsroom_roles):  # noqa: F
         eddie.click("input[name=_continue]")
         eddie.wait_for_selector("#conflict")
         assert "Nothing was overwritten" in eddie.inner_text("#conflict")
-        assert "Lovren headed in on 65 minutes." in eddie.input_value("#reapply-body")
-        assert eddie.input_value("#reapply-headline") == "Napoli hold firm as Lovren rescues a point"
+        # Different fields: merged with nothing to choose, the body shown as prose, not HTML.
+        assert "Lovren headed in on 65 minutes." in eddie.inner_text("#merged-body")
+        assert "Napoli hold firm as Lovren rescues a point" in eddie.inner_text("#conflict")
+        assert eddie.locator("#reapply-form textarea, #reapply-form input[type=radio]").count() == 0
         screenshot(eddie, "desk-conflict")
         eddie.click("#reapply-form input[type=submit]")
         eddie.wait_for_selector(".messagelist")
@@ -116,3 +118,40 @@ def test_the_desk_walkthrough(chromium, live_server, newsroom_roles):  # noqa: F
     finally:
         for context in contexts:
             context.close()
+
+
+def test_a_kept_copy_replaces_the_live_body_and_shows_what_it_changes(chromium, live_server, newsroom_roles):  # noqa: F811
+    _staff("eddie", "Editor")
+    article = Article.objects.create(
+        headline="Salah settles it", slug="salah-settles-it", status="published",
+        published_at=timezone.now() - datetime.timedelta(hours=3),
+        body="<p>Salah scored the only goal.</p><p>Liverpool held on.</p>",
+    )  # fmt: skip
+    context, eddie = _session(chromium, live_server, "eddie")
+    try:
+        change = f"/admin/articles/article/{article.pk}/change/"
+        eddie.goto(change)
+        _type_body(eddie, " Alisson saved late on.")
+        eddie.wait_for_timeout(800)  # kept in local storage after a short pause
+        eddie.reload()  # the tab crashed: the saved version is back in the form
+
+        banner = eddie.locator("#draft-restore")
+        banner.wait_for()
+        assert "in place of" in banner.inner_text()
+        assert banner.locator("ins").all_inner_texts() == ["Liverpool held on. Alisson saved late on."]
+        assert banner.locator("del").all_inner_texts() == ["Liverpool held on."]
+        screenshot(eddie, "desk-kept-copy")
+        banner.locator("[data-restore]").click()
+
+        text = eddie.locator(".ProseMirror[contenteditable=true]").inner_text()
+        assert text.count("Salah scored the only goal.") == 1 and text.count("Liverpool held on.") == 1
+        assert "Alisson saved late on." in text
+        eddie.click("input[name=_continue]")
+        eddie.wait_for_selector(".messagelist")
+        article.refresh_from_db()
+        assert article.body == (
+            "<p>Salah scored the only goal.</p><p>Liverpool held on. Alisson saved late on.</p>"
+        )
+        assert article.status == "published"
+    finally:
+        context.close()

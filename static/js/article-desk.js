@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   var FIELDS = ["headline", "slug", "standfirst", "body"];
+  var LABELS = { headline: "Headline", slug: "Slug", standfirst: "Standfirst", body: "Body" };
   var HEARTBEAT_MS = 20000;
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -49,11 +50,15 @@
 
     var draft = stored();
     var current = values();
-    var differs = draft && FIELDS.some(function (n) { return draft.values[n] !== undefined && draft.values[n] !== current[n]; });
+    var differs = draft && draft.values && FIELDS.some(function (n) { return draft.values[n] !== undefined && draft.values[n] !== current[n]; });
     var banner = document.getElementById("draft-restore");
     if (draft && differs && banner) {
       banner.hidden = false;
       banner.querySelector("[data-when]").textContent = new Date(draft.saved).toLocaleString();
+      var saved = desk.getAttribute("data-version");
+      var since = banner.querySelector("[data-saved-since]");
+      if (since && saved && draft.version && draft.version !== saved) since.hidden = false;
+      showDifferences(banner.querySelector("[data-differences]"), current, draft.values);
       banner.querySelector("[data-restore]").addEventListener("click", function () {
         FIELDS.forEach(function (name) {
           var el = field(name);
@@ -69,21 +74,64 @@
       });
     }
 
-    // The rich-text editor owns the body: hand it the HTML as a paste over the whole document.
+    // What the kept copy changes, as text: each field's old and new value, and the body's
+    // paragraphs that the copy removes (struck through) or adds. Built with textContent only.
+    function showDifferences(list, saved, kept) {
+      if (!list) return;
+      FIELDS.forEach(function (name) {
+        if (kept[name] === undefined || kept[name] === saved[name]) return;
+        var item = document.createElement("li");
+        var title = document.createElement("strong");
+        title.textContent = LABELS[name] + ": ";
+        item.appendChild(title);
+        var before = name === "body" ? paragraphs(saved[name]) : [saved[name]];
+        var after = name === "body" ? paragraphs(kept[name]) : [kept[name]];
+        diffLists(before, after).forEach(function (part) {
+          var el = document.createElement(part[0] === "-" ? "del" : part[0] === "+" ? "ins" : "span");
+          el.textContent = part[1];
+          el.className = "article-desk__diff-line";
+          item.appendChild(el);
+        });
+        list.appendChild(item);
+      });
+    }
+    function paragraphs(html) {
+      var doc = new DOMParser().parseFromString(html || "", "text/html");
+      return Array.prototype.map.call(doc.body.children, function (el) { return el.textContent; })
+        .filter(function (text) { return text.trim(); });
+    }
+    // The longest common subsequence of two short lists: [op, text] with op "-", "+" or " ".
+    function diffLists(a, b) {
+      var i, j, table = [];
+      for (i = 0; i <= a.length; i++) { table.push(new Array(b.length + 1).fill(0)); }
+      for (i = a.length - 1; i >= 0; i--) {
+        for (j = b.length - 1; j >= 0; j--) {
+          table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+        }
+      }
+      var out = [];
+      i = 0; j = 0;
+      while (i < a.length || j < b.length) {
+        if (i < a.length && j < b.length && a[i] === b[j]) { out.push([" ", a[i]]); i++; j++; }
+        else if (j < b.length && (i === a.length || table[i][j + 1] >= table[i + 1][j])) { out.push(["+", b[j]]); j++; }
+        else { out.push(["-", a[i]]); i++; }
+      }
+      return out.filter(function (part) { return part[0] !== " "; });
+    }
+
+    // The rich-text editor owns the body: its content is *replaced* through the editor's own
+    // command (Tiptap keeps its instance on the editing element). A paste over a selection made
+    // from script was not reliable: ProseMirror reads the DOM selection late and the pasted copy
+    // landed after the text already there.
     function setBody(textarea, html) {
-      var editor = textarea.parentElement.querySelector(".ProseMirror[contenteditable=true]");
+      var editing = Array.prototype.find.call(
+        textarea.parentElement.querySelectorAll(".ProseMirror"), function (el) { return el.editor; });
       textarea.value = html;
-      if (!editor) return;
-      editor.focus();
-      var range = document.createRange();
-      range.selectNodeContents(editor);
-      var selection = window.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-      var data = new DataTransfer();
-      data.setData("text/html", html);
-      data.setData("text/plain", html.replace(/<[^>]+>/g, " "));
-      editor.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      if (editing && editing.editor) {
+        editing.editor.commands.setContent(html, true);
+        textarea.value = editing.editor.getHTML();
+      }
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
     }
 
     // --- Presence -----------------------------------------------------------------------
