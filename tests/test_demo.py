@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article
+from newsroom.football.merges import merge_entities
 from newsroom.football.models import Club, Match, Player
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +63,40 @@ def test_dry_run_saves_nothing():
     out = _load("--dry-run")
     assert "rolled back" in out
     assert not Article.objects.exists() and not Club.objects.exists()
+
+
+def test_loading_the_demo_again_leaves_every_editors_change_alone():
+    _load()
+    # The desk at work: an alias, a merge, a rewritten and unpublished report, a tag removed,
+    # a goal corrected away, a renamed player.
+    liverpool = Club.objects.get(slug="liverpool")
+    liverpool.aliases += "\nLFC"
+    liverpool.save()
+    napoli = Club.objects.get(slug="napoli")
+    survivor = Club.objects.create(name="SSC Napoli")
+    merge_entities(survivor, [napoli])
+    report = Article.objects.get(slug="liverpool-napoli-champions-league-group-e")
+    report.headline, report.status = "Rewritten by the desk", "draft"
+    report.save()
+    mertens = Player.objects.get(slug="dries-mertens")
+    report.players.remove(Player.objects.exclude(pk=mertens.pk).filter(articles=report).first())
+    players_before = set(report.players.values_list("pk", flat=True))
+    match = Match.objects.get(home_club__slug="liverpool", away_club=survivor, home_score=1)
+    match.goals.filter(minute=65).delete()
+    mertens.name = "Dries Mertens (Ciro)"
+    mertens.save()
+    versions = dict(Article.objects.values_list("pk", "version"))
+    counts = {model: model.objects.count() for model in (Club, Player, Match, Article)}
+
+    second = _load()
+    assert re.findall(r"(\d+) created", second) == ["0"] * 9, second
+    assert re.findall(r"(\d+) updated", second) == ["0"] * 9, second
+    assert {model: model.objects.count() for model in counts} == counts  # no Napoli made again
+    assert not Club.objects.filter(slug="napoli").exists()
+    assert "LFC" in Club.objects.get(slug="liverpool").alias_list()
+    report.refresh_from_db()
+    assert report.headline == "Rewritten by the desk" and report.status == "draft"
+    assert set(report.players.values_list("pk", flat=True)) == players_before
+    assert [g.minute for g in match.goals.all()] == [21]
+    assert Player.objects.get(pk=mertens.pk).name == "Dries Mertens (Ciro)"
+    assert dict(Article.objects.values_list("pk", "version")) == versions

@@ -1,11 +1,12 @@
 """`manage.py load_demo`: load the demo newsroom (articles/demo.py) into the database.
 
-Idempotent: every object is looked up by its identity (competitions, clubs, players and authors
-by slug; matches by home club, away club and kick-off; reports by slug, match and kind; the
-scheduled preview by slug alone) and only saved when something differs, so a second run creates
-and updates nothing and does not bump any article's version. A match's goals are replaced only
-when they differ from the demo data. Hero images are drawn with Pillow on the first run and never
-regenerated for an article that already has one.
+Creates what is missing and never touches what exists: every object is looked up by its identity
+(competitions and authors by slug; clubs and players by slug, then by name, then by an alias, so
+one merged into another or renamed is found as what it became; matches by home club, away club
+and kick-off; reports by slug, match and kind; the scheduled preview by slug alone). What is
+found is left exactly as editors left it: their edits, aliases, merges, tags, goals and
+publication stay, and a second run writes nothing (`make run` runs this at every start). Hero
+images are drawn with Pillow only for the reports it creates.
 
 Everything runs in one transaction; --dry-run rolls it back (and deletes any image files it wrote)
 after printing what it would have done.
@@ -107,6 +108,7 @@ class Command(BaseCommand):
                     "aliases": "\n".join(spec.get("aliases", [])),
                     "description": spec.get("description", ""),
                 },
+                name=spec["name"],
             )  # fmt: skip
         self.players = {}
         for spec in demo.PLAYERS:
@@ -120,6 +122,7 @@ class Command(BaseCommand):
                     "nationality": spec.get("nationality", ""),
                     "aliases": "\n".join(spec.get("aliases", [])),
                 },
+                name=spec["name"],
             )  # fmt: skip
         self.authors = {
             spec["slug"]: self.upsert(
@@ -136,6 +139,7 @@ class Command(BaseCommand):
         home = self.lookup(self.clubs, spec["home"], "club")
         away = self.lookup(self.clubs, spec["away"], "club")
         home_score, away_score = spec.get("score") or (None, None)
+        created_before = self.counts["match"]["created"]
         match = self.upsert(
             "match", Match, {"home_club": home, "away_club": away, "kickoff": spec["kickoff"]},
             {
@@ -150,7 +154,8 @@ class Command(BaseCommand):
             },
             validate=True,
         )  # fmt: skip
-        self.load_goals(match, spec.get("goals", []))
+        if self.counts["match"]["created"] > created_before:
+            self.load_goals(match, spec.get("goals", []))  # a match it just created; others are the desk's
         return match
 
     def load_goals(self, match, goal_specs):
@@ -209,30 +214,17 @@ class Command(BaseCommand):
             "published_at": published_at,
             "featured": spec.get("featured", False),
         }
-        if article is None or not article.hero_image_id:
-            values["hero_image"] = self.draw_hero_image(spec, match)
-        else:
-            self.counts["image"]["unchanged"] += 1  # never redrawn once an article has one
-
+        if article is not None:
+            # An editor's report now: its text, tags, pictures and publication are theirs.
+            self.counted("article", "unchanged", article)
+            return article
+        values["hero_image"] = self.draw_hero_image(spec, match)
         authors = [self.lookup(self.authors, slug, "author") for slug in spec.get("authors", [])]
-        if article is None:
-            article = Article(slug=spec["slug"], **values)
-            article.full_clean(exclude=["publication_date"])
-            article.save()
-            article.authors.set(authors)
-            self.counted("article", "created", article)
-        else:
-            changed = [field for field, value in values.items() if getattr(article, field) != value]
-            if {a.pk for a in article.authors.all()} != {a.pk for a in authors}:
-                article.authors.set(authors)
-                changed.append("authors")
-            model_fields = [field for field in changed if field != "authors"]
-            if model_fields:
-                for field in model_fields:
-                    setattr(article, field, values[field])
-                article.full_clean(exclude=["publication_date"])
-                article.save()
-            self.counted("article", "updated" if changed else "unchanged", article, changed)
+        article = Article(slug=spec["slug"], **values)
+        article.full_clean(exclude=["publication_date"])
+        article.save()
+        article.authors.set(authors)
+        self.counted("article", "created", article)
 
         # The model tags the match's clubs and scorers itself; add the others the copy mentions.
         self.add_tags(article, article.clubs, self.clubs, spec.get("clubs", []), "club")
@@ -251,24 +243,20 @@ class Command(BaseCommand):
     # -----------------------------------------------------------------------------------------
     # Helpers
 
-    def upsert(self, kind, model, lookup, values, validate=False):
-        """get-or-create by `lookup`, then save only the fields in `values` that differ."""
+    def upsert(self, kind, model, lookup, values, validate=False, name=None):
+        """The record `lookup` finds (or, for a club or player, the one its `name` now belongs
+        to), left as it is; created from `values` only when there is none."""
         obj = model.objects.filter(**lookup).first()
-        if obj is None:
-            obj = model(**lookup, **values)
-            if validate:
-                obj.full_clean()
-            obj.save()
-            self.counted(kind, "created", obj)
+        if obj is None and name:
+            obj = _entity_named(model, name)
+        if obj is not None:
+            self.counted(kind, "unchanged", obj)
             return obj
-        changed = [field for field, value in values.items() if getattr(obj, field) != value]
-        if changed:
-            for field in changed:
-                setattr(obj, field, values[field])
-            if validate:
-                obj.full_clean()
-            obj.save()
-        self.counted(kind, "updated" if changed else "unchanged", obj, changed)
+        obj = model(**lookup, **values)
+        if validate:
+            obj.full_clean()
+        obj.save()
+        self.counted(kind, "created", obj)
         return obj
 
     def lookup(self, registry, key, what):
@@ -329,6 +317,17 @@ class Command(BaseCommand):
         image.save()
         self.counted("image", "created", image)
         return image
+
+
+def _entity_named(model, name):
+    """The one club or player called `name` now: by its name key, else by an alias (a merge makes
+    the old name an alias of the survivor). None when there is none, or more than one."""
+    key = slug_for_name(name)
+    found = list(model.objects.filter(name_key=key)[:2])
+    if not found:
+        candidates = model.objects.filter(aliases__icontains=name.split()[0] if name.split() else name)
+        found = [e for e in candidates if any(slug_for_name(alias) == key for alias in e.alias_list())][:2]
+    return found[0] if len(found) == 1 else None
 
 
 def _font(size):
