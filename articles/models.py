@@ -340,6 +340,12 @@ class Article(models.Model):
         return self.hero_caption or (self.hero_image.caption if self.hero_image else "")
 
     def clean(self):
+        if self.published_at and not PUBLISHED_YEARS[0] <= self.published_at.year <= PUBLISHED_YEARS[1]:
+            # Outside these years the search index's order key (seconds << 31) no longer fits a
+            # 64-bit integer, and no report of ours is dated there.
+            raise ValidationError(
+                {"published_at": f"Choose a time between {PUBLISHED_YEARS[0]} and {PUBLISHED_YEARS[1]}."}
+            )
         day = self._publication_date()
         if (
             self.slug
@@ -350,6 +356,8 @@ class Article(models.Model):
             )
 
 
+# The years a publication time may fall in (Article.clean()).
+PUBLISHED_YEARS = (1900, 2099)
 # What an article's public address depends on, read before a save to redirect the old one; and
 # its match, whose clubs and scorers a new match brings.
 _URL_FIELDS = ("slug", "publication_date", "status", "published_at", "match_id")

@@ -379,7 +379,7 @@ def test_every_admin_save_keeps_a_revision_and_restore_round_trips_body_and_tags
 
     revision_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
     assert "Restore this revision" in editor.get(revision_url).content.decode()
-    editor.post(revision_url)
+    editor.post(revision_url, {"version": article.version})
     article.refresh_from_db()
     assert article.body == "<p>First version.</p>"
     assert list(article.clubs.all()) == [napoli]

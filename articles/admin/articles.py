@@ -4,7 +4,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import JsonResponse
@@ -22,6 +21,13 @@ from newsroom.football.models import Club, Match, Player
 
 from ..body import html_to_text
 from ..models import Article, Correction
+from .keys import (
+    KeyAutocompleteSelect,
+    KeyAutocompleteSelectMultiple,
+    KeyChoiceField,
+    KeyFieldsAdminMixin,
+    KeysChoiceField,
+)
 from .workflow import WorkflowAdminMixin
 
 # taggit's generic Tag model is unused (clubs and players are our tags); hide it from editors.
@@ -56,8 +62,8 @@ class BulkTagForm(forms.Form):
     def __init__(self, *args, admin_site, **kwargs):
         super().__init__(*args, **kwargs)
         for name, model in (("club", Club), ("player", Player)):
-            widget = AutocompleteSelect(Article._meta.get_field(f"{name}s"), admin_site)
-            self.fields[name] = forms.ModelChoiceField(model.objects.all(), required=False, widget=widget)
+            widget = KeyAutocompleteSelect(Article._meta.get_field(f"{name}s"), admin_site)
+            self.fields[name] = KeyChoiceField(model.objects.all(), required=False, widget=widget)
 
     def clean(self):
         if not (self.cleaned_data.get("club") or self.cleaned_data.get("player")):
@@ -66,7 +72,7 @@ class BulkTagForm(forms.Form):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, VersionAdmin):
+class ArticleAdmin(KeyFieldsAdminMixin, WorkflowAdminMixin, VersionAdmin):
     list_display = ["headline", "publication_state", "published_at", "kind", "match", "featured"]
     list_filter = [
         "status",
@@ -181,10 +187,10 @@ class ArticleAdmin(WorkflowAdminMixin, VersionAdmin):
         # Clubs and players are picked as records with autocomplete, never typed as a comma
         # string: "Adama Traoré" may be two people, and a typo must not create a new club.
         if isinstance(db_field, TaggableManager):
-            return forms.ModelMultipleChoiceField(
+            return KeysChoiceField(
                 queryset=db_field.remote_field.model.objects.all(),
                 required=False,
-                widget=AutocompleteSelectMultiple(db_field, self.admin_site),
+                widget=KeyAutocompleteSelectMultiple(db_field, self.admin_site),
                 label=db_field.verbose_name.capitalize(),
                 help_text=db_field.help_text,
             )

@@ -568,7 +568,9 @@ class WorkflowAdminMixin:
                     setattr(article, f"{name}_id", value)
                 elif name not in merging.SET_FIELDS:
                     setattr(article, name, value)
-            article.save(expected_version=seen_version if seen_version is not None else article.version)
+            if seen_version is None:  # the page always says which version it showed
+                raise StaleArticle(article.pk, seen_version)
+            article.save(expected_version=seen_version)
             if "authors" in changes:
                 article.authors.set(sorted(changes["authors"]))
             for name, model in (("clubs", Club), ("players", Player)):
