@@ -150,17 +150,24 @@ class ArticleAdmin(KeyFieldsAdminMixin, WorkflowAdminMixin, VersionAdmin):
         form = BulkTagForm(request.POST if "apply" in request.POST else None, admin_site=self.admin_site)
         if form.is_valid():
             club, player = form.cleaned_data["club"], form.cleaned_data["player"]
+            # The change form's rule, per article: a writer retags only their own unpublished ones.
+            allowed = [a for a in queryset if self.has_change_permission(request, a)]
             with transaction.atomic():
-                for article in queryset:
+                for article in allowed:
                     for manager, entity in ((article.clubs, club), (article.players, player)):
                         if entity:
                             (manager.add if adding else manager.remove)(entity)
             names = " and ".join(e.name for e in (club, player) if e)
             verb = "Added" if adding else "Removed"
-            done = f"{verb} {names} {'to' if adding else 'from'} {queryset.count()} article(s)."
-            if not adding and queryset.filter(match__isnull=False).exists():
+            done = f"{verb} {names} {'to' if adding else 'from'} {len(allowed)} article(s)."
+            if not adding and any(a.match_id for a in allowed):
                 done += " Articles about a match keep its clubs and scorers."
             self.message_user(request, done, messages.SUCCESS)
+            skipped = len(queryset) - len(allowed)
+            if skipped:
+                self.message_user(
+                    request, f"Left {skipped} article(s) alone: you may not change them.", messages.WARNING
+                )
             return None
         context = {
             **self.admin_site.each_context(request),
