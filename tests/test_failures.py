@@ -90,3 +90,79 @@ def test_each_request_is_one_log_line_with_its_timing(client, caplog):
     assert len(lines) == 2
     assert lines[0].startswith("GET /clubs/ 200 ") and "ms" in lines[0]
     assert lines[1].startswith("GET /no-such-page/ 404 ")
+
+
+# A reader's request, in a fresh process with the production settings and a database that never
+# answers: what a PostgreSQL server that hangs (or a black-holed network) looks like.
+_REQUEST_A_PAGE = """
+import io, sys, time
+from newsroom.wsgi import application
+env = {"REQUEST_METHOD": "GET", "PATH_INFO": sys.argv[1], "SERVER_NAME": "127.0.0.1",
+       "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "wsgi.url_scheme": "http",
+       "wsgi.input": io.BytesIO(), "wsgi.errors": sys.stderr}
+status = []
+start = time.monotonic()
+body = b"".join(application(env, lambda s, h, e=None: status.append(s)))
+print(status[0].split()[0], round(time.monotonic() - start, 2), b"Newsroom" in body)
+"""
+
+
+@pytest.fixture
+def hanging_database():
+    """A TCP server that accepts connections and never says a word: ("host", port)."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(64)
+    held = []
+
+    def accept():
+        while True:
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                return
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield server.getsockname()
+    server.close()
+    for conn in held:
+        conn.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/clubs/home-fc/", "/readyz"])
+def test_a_database_that_hangs_answers_503_within_its_connect_timeout(hanging_database, tmp_path, path):
+    import os
+    import subprocess
+    import sys
+
+    pytest.importorskip("psycopg")
+    host, port = hanging_database
+    timeout = 2
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings.production",
+        "DJANGO_SECRET_KEY": "test-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz-0123",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": f"postgres://postgres@{host}:{port}/test",
+        "DATABASE_CONNECT_TIMEOUT": str(timeout),
+        "DJANGO_FILE_CACHE_DIR": str(tmp_path / "cache"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "NEWSROOM_PAGE_CACHE": "1",
+    }
+    env.pop("REDIS_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", _REQUEST_A_PAGE, path], env=env, capture_output=True, text=True, timeout=60,
+        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    status, seconds, designed = done.stdout.strip().splitlines()[-1].split()
+    assert status == "503"
+    # One connect timeout, not one per connection attempt (the page, the session, the 503 page).
+    took = f"{path} took {seconds} s with a {timeout} s connect timeout\n{done.stderr[-3000:]}"
+    assert float(seconds) < timeout * 1.5, took
+    if path != "/readyz":
+        assert designed == "True"  # the site's own 503 page, not a bare error

@@ -25,7 +25,6 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import DatabaseError
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
@@ -163,11 +162,9 @@ class PageCacheMiddleware:
     def _rebuild(self, request, key, counter):
         request.page_cache = "miss"
         started = time.time()
-        try:
-            upcoming = fragments.next_change(request)
-        except DatabaseError:
-            # The view will meet the same database and answer 503; store nothing.
-            upcoming = started
+        # A database that is gone is gone for the view too: letting it try again cost a second
+        # connect timeout before the 503 (handler500 answers the site's 503 page for this error).
+        upcoming = fragments.next_change(request)
         fresh_until = started + _config("PAGE_SECONDS")
         if upcoming:
             fresh_until = min(fresh_until, upcoming)
