@@ -141,8 +141,9 @@ def test_a_club_playing_itself_is_a_form_error(editor_client, desk):
     data = {
         "competition": desk["match"].competition.pk, "season": "2020-21", "round": "", "venue": "",
         "kickoff_0": "01/02/2021", "kickoff_1": "20:00:00", "home_club": club.pk, "away_club": club.pk,
-        "home_score": "", "away_score": "", "attendance": "", "referee": "",
-        "goals-TOTAL_FORMS": "0", "goals-INITIAL_FORMS": "0",
+        "home_score": "", "away_score": "", "attendance": "", "referee": "", "status": "scheduled",
+        "goals-TOTAL_FORMS": "0", "goals-INITIAL_FORMS": "0", "events-TOTAL_FORMS": "0",
+        "events-INITIAL_FORMS": "0", "appearances-TOTAL_FORMS": "0", "appearances-INITIAL_FORMS": "0",
     }  # fmt: skip
     response = editor_client.post(reverse("admin:football_match_add"), data)
     assert response.status_code == 200

@@ -150,9 +150,20 @@ class Player(EntityTag):
 
 
 class Competition(models.Model):
+    class TieBreak(models.TextChoices):
+        # The presets standings.py knows; each names the rule books that use it.
+        GOAL_DIFFERENCE = "goal_difference", "Goal difference, then goals scored (Premier League)"
+        HEAD_TO_HEAD = "head_to_head", "Head-to-head first (Serie A, La Liga, UEFA group stage)"
+
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
+    points_for_win = models.PositiveSmallIntegerField(default=3)
+    points_for_draw = models.PositiveSmallIntegerField(default=1)
+    tie_break = models.CharField(
+        max_length=20, choices=TieBreak.choices, default=TieBreak.GOAL_DIFFERENCE,
+        help_text="How clubs level on points are ordered in the table.",
+    )  # fmt: skip
 
     class Meta:
         db_table = "articles_competition"
@@ -165,7 +176,26 @@ class Competition(models.Model):
         return slug_url("articles:competition", self.slug)
 
 
+FORMATION = RegexValidator(r"^[1-9](-[1-9]){1,4}$", "Write the formation as 4-3-3 or 4-2-3-1.")
+
+
+def _both_or_neither(home, away, name):
+    return models.CheckConstraint(
+        condition=Q(**{f"{home}__isnull": True, f"{away}__isnull": True})
+        | Q(**{f"{home}__isnull": False, f"{away}__isnull": False}),
+        name=name,
+    )
+
+
 class Match(models.Model):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        LIVE = "live", "Live"
+        HALF_TIME = "half_time", "Half-time"
+        FULL_TIME = "full_time", "Full-time"
+        POSTPONED = "postponed", "Postponed"
+        ABANDONED = "abandoned", "Abandoned"
+
     competition = models.ForeignKey(Competition, on_delete=models.PROTECT, related_name="matches")
     season = models.CharField(
         max_length=7,
@@ -177,10 +207,32 @@ class Match(models.Model):
     venue = models.CharField(max_length=150, blank=True)
     home_club = models.ForeignKey(Club, on_delete=models.PROTECT, related_name="home_matches")
     away_club = models.ForeignKey(Club, on_delete=models.PROTECT, related_name="away_matches")
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.SCHEDULED,
+        help_text="Only full-time matches count in the tables.",
+    )  # fmt: skip
+    # The score after 90 minutes (and added time): what a league table counts.
     home_score = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Leave both scores empty until the match is played."
-    )
+        null=True, blank=True,
+        help_text="Full time. Leave both empty until the match is played; once goals are entered "
+        "the score is worked out from them.",
+    )  # fmt: skip
     away_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    home_ht_score = models.PositiveSmallIntegerField("home half-time score", null=True, blank=True)
+    away_ht_score = models.PositiveSmallIntegerField("away half-time score", null=True, blank=True)
+    # After extra time, counting the 90 minutes too (openfootball's "et"), only where it was played.
+    home_et_score = models.PositiveSmallIntegerField(
+        "home score after extra time", null=True, blank=True, help_text="Only if extra time was played."
+    )
+    away_et_score = models.PositiveSmallIntegerField("away score after extra time", null=True, blank=True)
+    home_penalties = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Penalty shoot-out, only if there was one."
+    )
+    away_penalties = models.PositiveSmallIntegerField(null=True, blank=True)
+    home_formation = models.CharField(
+        max_length=12, blank=True, validators=[FORMATION], help_text="e.g. 4-3-3"
+    )
+    away_formation = models.CharField(max_length=12, blank=True, validators=[FORMATION])
     attendance = models.PositiveIntegerField(null=True, blank=True)
     referee = models.CharField(max_length=100, blank=True)
 
@@ -190,21 +242,33 @@ class Match(models.Model):
         verbose_name_plural = "matches"
         constraints = [
             models.CheckConstraint(condition=~Q(home_club=F("away_club")), name="match_clubs_differ"),
-            models.CheckConstraint(
-                condition=Q(home_score__isnull=True, away_score__isnull=True)
-                | Q(home_score__isnull=False, away_score__isnull=False),
-                name="match_score_both_or_neither",
-            ),
+            _both_or_neither("home_score", "away_score", "match_score_both_or_neither"),
+            _both_or_neither("home_ht_score", "away_ht_score", "match_ht_score_both_or_neither"),
+            _both_or_neither("home_et_score", "away_et_score", "match_et_score_both_or_neither"),
+            _both_or_neither("home_penalties", "away_penalties", "match_penalties_both_or_neither"),
             models.UniqueConstraint(
                 fields=["home_club", "away_club", "kickoff"], name="match_unique_fixture"
             ),
         ]
-        indexes = [models.Index(fields=["kickoff"], name="match_kickoff_idx")]
+        indexes = [
+            models.Index(fields=["kickoff"], name="match_kickoff_idx"),
+            # The tables and the season switcher read one competition's seasons.
+            models.Index(fields=["competition", "season"], name="match_competition_season_idx"),
+        ]
 
     def __str__(self):
         if self.is_played():
             return f"{self.home_club} {self.home_score}–{self.away_score} {self.away_club}"
         return f"{self.home_club} v {self.away_club}"
+
+    def save(self, *args, **kwargs):
+        # A score entered on a match still marked scheduled means it was played (the rule before
+        # there was a status, which commands and the demo still follow).
+        if self.status == self.Status.SCHEDULED and self.is_played():
+            self.status = self.Status.FULL_TIME
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "status"}
+        super().save(*args, **kwargs)
 
     def is_played(self):
         return self.home_score is not None and self.away_score is not None
@@ -220,11 +284,64 @@ class Match(models.Model):
         )
         return "W" if ours > theirs else "L" if ours < theirs else "D"
 
+    def scores_from(self, goals):
+        """The scores `goals` make, as {field: value}: half time (goals up to 45+), full time (up
+        to 90+) and, when extra time was played (a goal after 90, or a score after it entered),
+        after extra time. Each goal counts for its `club`, so an own goal for the opponents."""
+
+        def tally(last_minute):
+            home = sum(1 for g in goals if g.club_id == self.home_club_id and g.minute <= last_minute)
+            away = sum(1 for g in goals if g.club_id == self.away_club_id and g.minute <= last_minute)
+            return home, away
+
+        found = {}
+        for prefix, last_minute in (("", 90), ("ht_", 45)):
+            found[f"home_{prefix}score"], found[f"away_{prefix}score"] = tally(last_minute)
+        if self.home_et_score is not None or any(g.minute > 90 for g in goals):
+            found["home_et_score"], found["away_et_score"] = tally(120)
+        return found
+
+    def score_contradictions(self, goals):
+        """What the entered scores say against `goals`, one sentence each (empty: they agree)."""
+        problems = []
+        derived = self.scores_from(goals)
+        for label, prefix in (("full-time", ""), ("half-time", "ht_"), ("after extra time", "et_")):
+            home, away = f"home_{prefix}score", f"away_{prefix}score"
+            if home not in derived or getattr(self, home) is None:
+                continue
+            entered = (getattr(self, home), getattr(self, away))
+            if entered != (derived[home], derived[away]):
+                problems.append(
+                    f"The {label} score says {entered[0]}–{entered[1]} but the goals entered make it "
+                    f"{derived[home]}–{derived[away]}."
+                )
+        return problems
+
+    def counts_in_tables(self):
+        return self.status == self.Status.FULL_TIME and self.is_played()
+
     def clean(self):
         if self.home_club_id and self.home_club_id == self.away_club_id:
             raise ValidationError({"away_club": "A club cannot play itself: pick another away club."})
-        if (self.home_score is None) != (self.away_score is None):
-            raise ValidationError("Give both scores, or leave both empty until the match is played.")
+        pairs = [
+            ("home_score", "away_score", "Give both scores, or leave both empty until the match is played."),
+            ("home_ht_score", "away_ht_score", "Give both half-time scores, or neither."),
+            ("home_et_score", "away_et_score", "Give both scores after extra time, or neither."),
+            ("home_penalties", "away_penalties", "Give both sides' penalties, or neither."),
+        ]
+        for home, away, message in pairs:
+            if (getattr(self, home) is None) != (getattr(self, away) is None):
+                raise ValidationError(message)
+        if self.status == self.Status.POSTPONED and self.is_played():
+            raise ValidationError({"status": "A postponed match has no score: clear it."})
+        if self.status == self.Status.FULL_TIME and not self.is_played():
+            raise ValidationError({"home_score": "A full-time match needs its score."})
+        if self.home_penalties is not None and self.home_penalties == self.away_penalties:
+            raise ValidationError({"home_penalties": "A penalty shoot-out cannot end level."})
+        for field in ("home_formation", "away_formation"):
+            value = getattr(self, field)
+            if value and FORMATION.regex.match(value) and sum(map(int, value.split("-"))) != 10:
+                raise ValidationError({field: f"{value} does not add up to ten outfield players."})
 
 
 class Goal(models.Model):
@@ -264,6 +381,110 @@ class Goal(models.Model):
             raise ValidationError({"club": "The goal must count for one of the two clubs in the match."})
 
 
+class Event(models.Model):
+    """Everything on a match's timeline but goals (those are `Goal`, which the score comes from)."""
+
+    class Kind(models.TextChoices):
+        MISSED_PENALTY = "missed_penalty", "Missed penalty"
+        YELLOW = "yellow", "Yellow card"
+        SECOND_YELLOW = "second_yellow", "Second yellow card"
+        RED = "red", "Red card"
+        SUBSTITUTION = "substitution", "Substitution"
+        VAR = "var", "VAR decision"
+
+    CARDS = (Kind.YELLOW, Kind.SECOND_YELLOW, Kind.RED)
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="events")
+    minute = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(120)])
+    added_time = models.PositiveSmallIntegerField(
+        default=0, validators=[MaxValueValidator(30)], help_text="Minutes of added time, e.g. 3 for 90+3."
+    )
+    kind = models.CharField(max_length=14, choices=Kind.choices)
+    club = models.ForeignKey(Club, on_delete=models.PROTECT, related_name="+")
+    player = models.ForeignKey(
+        Player, null=True, blank=True, on_delete=models.PROTECT, related_name="events",
+        help_text="Booked, missed the penalty, or (a substitution) came on. Empty for a VAR decision "
+        "about no one in particular.",
+    )  # fmt: skip
+    player_off = models.ForeignKey(
+        Player, null=True, blank=True, on_delete=models.PROTECT, related_name="substituted_events",
+        help_text="A substitution: the player who went off.",
+    )  # fmt: skip
+    note = models.CharField(max_length=200, blank=True, help_text="e.g. “Goal disallowed for offside”.")
+
+    class Meta:
+        ordering = ["minute", "added_time", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(minute__gte=1, minute__lte=120), name="event_minute_in_range"),
+            models.CheckConstraint(
+                condition=Q(kind="substitution") | Q(player_off__isnull=True),
+                name="event_player_off_only_on_substitution",
+            ),
+        ]
+        indexes = [models.Index(fields=["player", "kind"], name="event_player_kind_idx")]
+
+    def __str__(self):
+        who = self.player.name if self.player_id else self.note
+        return f"{self.minute_display()} {self.get_kind_display()}: {who}"
+
+    def minute_display(self):
+        return f"{self.minute}+{self.added_time}’" if self.added_time else f"{self.minute}’"
+
+    def clean(self):
+        if (
+            self.match_id
+            and self.club_id
+            and self.club_id not in (self.match.home_club_id, self.match.away_club_id)
+        ):
+            raise ValidationError({"club": "The event must belong to one of the two clubs in the match."})
+        if self.kind != self.Kind.VAR and not self.player_id:
+            raise ValidationError({"player": f"A {self.get_kind_display().lower()} needs its player."})
+        if self.kind == self.Kind.SUBSTITUTION and not self.player_off_id:
+            raise ValidationError({"player_off": "Say who went off."})
+        if self.kind != self.Kind.SUBSTITUTION and self.player_off_id:
+            raise ValidationError({"player_off": "Only a substitution has a player going off."})
+        if self.player_off_id and self.player_off_id == self.player_id:
+            raise ValidationError({"player_off": "A player cannot replace himself."})
+
+
+class Appearance(models.Model):
+    """One player in one side's line-up: the starting XI in `order` (goalkeeper first, then the
+    formation's lines from the back, right to left), then the bench."""
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="appearances")
+    club = models.ForeignKey(Club, on_delete=models.PROTECT, related_name="+")
+    player = models.ForeignKey(Player, on_delete=models.PROTECT, related_name="appearances")
+    starting = models.BooleanField(default=True, help_text="In the starting XI; unticked: on the bench.")
+    number = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(99)])
+    position = models.CharField(max_length=3, blank=True, help_text="e.g. GK, RB, CB, DM, ST")
+    captain = models.BooleanField(default=False)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Place in the line-up, goalkeeper first.")
+
+    class Meta:
+        ordering = ["match", "club", "-starting", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["match", "player"], name="appearance_once_per_match"),
+            models.UniqueConstraint(
+                fields=["match", "club", "number"],
+                condition=Q(number__isnull=False),
+                name="appearance_unique_number",
+            ),
+            models.UniqueConstraint(
+                fields=["match", "club"], condition=Q(captain=True), name="appearance_one_captain_per_side"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number or ''} {self.player.name}".strip()
+
+    def clean(self):
+        if (
+            self.match_id
+            and self.club_id
+            and self.club_id not in (self.match.home_club_id, self.match.away_club_id)
+        ):
+            raise ValidationError({"club": "The player must line up for one of the two clubs in the match."})
+
 
 # ---------------------------------------------------------------------------------------------
 # What a change purges (newsroom/delivery/purges.py). A club's or player's page, and every
@@ -296,3 +517,24 @@ purges.register(
     lambda goal: {purges.tag("match", goal.match_id), purges.tag("player", goal.scorer_id)},
     track=True,
 )
+# Events and line-ups show on their match's page and box and on the players' pages.
+purges.register(
+    Event,
+    lambda event: {
+        purges.tag("match", event.match_id),
+        *purges.tags("player", [event.player_id, event.player_off_id]),
+    },
+    track=True,
+)
+purges.register(
+    Appearance,
+    lambda appearance: {purges.tag("match", appearance.match_id), purges.tag("player", appearance.player_id)},
+    track=True,
+)
+# A career (former and loan clubs) is part of the player's record: a change purges the player,
+# from whichever side it was made.
+def _career_purges(instance, reverse, pks):
+    return purges.tags("player", pks) if reverse else {purges.tag("player", instance.pk)}
+
+
+purges.register_m2m(Player.other_clubs.through, _career_purges)
