@@ -56,8 +56,10 @@ serve: $(VENV)/.installed var/secret-key.txt
 # `make bench`: our cached, fragments-kept and bare rows beside the Django floor and Wagtail, in one run
 # of the shared peer harness (../shared/bench), e.g. BENCH_ARGS="--check" or "--runs 1 --duration 5".
 # It builds its own venvs and data under /tmp, so it needs none of ours.
+# Then the fixtures import: a 380-match season into an empty database, and the unchanged re-run.
 bench:
 	bench/peers.sh $(BENCH_ARGS)
+	$(BIN)/python bench/fixtures.py
 
 # `make bench-load`: the project alone under wrk, with /healthz as the in-run baseline (bench/load.sh).
 bench-load: $(VENV)/.installed var/secret-key.txt
