@@ -6,7 +6,9 @@ club, player, competition or author up or 404s, then narrows the published artic
 
 import copy
 import datetime
+import re
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import Http404
@@ -19,18 +21,18 @@ from django.views.generic import DetailView, ListView
 
 from newsroom.delivery import fragments, purges
 from newsroom.football import reads as football_reads
+from newsroom.football import standings
 from newsroom.football.models import Club, Competition, Player
 
 from . import cards, reads
 from .models import Author
 
 RECENT_RESULTS = 10
+NEXT_FIXTURES = 5
 LEAD_DAYS = 7
 FORM_GUIDE_LENGTH = 5
-
-
-def _results_for(matches):
-    return matches.filter(home_score__isnull=False).select_related("competition", "home_club", "away_club")
+# ?season=2019-20: anything else is a 404, like a bad ?page=.
+SEASON = re.compile(r"^\d{4}-\d{2}$")
 
 
 class PublishedArticlesMixin:
@@ -318,9 +320,21 @@ class ClubRecord:
         return {purges.tag("club", self.club.pk), *purges.tags("image", [self.club.crest_id])}
 
     @_Shown
+    def season(self):
+        season = club_season(self.club)
+        return season, season.tags
+
+    @property
     def results(self):
-        results = football_reads.recent_results(self.club, RECENT_RESULTS)
-        return results, {purges.tag("results", self.club.pk), *_match_tags(results)}
+        return self.season.results
+
+    @property
+    def fixtures(self):
+        return self.season.fixtures
+
+    @property
+    def positions(self):
+        return self.season.positions
 
     @property
     def form_guide(self):
@@ -330,6 +344,46 @@ class ClubRecord:
     def squad(self):
         squad = football_reads.squad(self.club)
         return squad, {purges.tag("squad", self.club.pk), *purges.tags("player", [p.pk for p in squad])}
+
+
+@dataclass
+class ClubSeason:
+    """A club's latest results, its next fixtures and where it stands in each competition of its
+    latest season ([(table, its row)]), from one read; `tags` is what they show."""
+
+    results: list
+    fixtures: list
+    positions: list
+    tags: set
+
+
+def club_season(club):
+    matches = football_reads.club_matches(club, RECENT_RESULTS)
+    own = [match for match in matches if club.pk in (match.home_club_id, match.away_club_id)]
+    results = sorted((m for m in own if m.is_played()), key=lambda m: (m.kickoff, m.pk), reverse=True)
+    results = results[:RECENT_RESULTS]
+    fixtures = [m for m in own if not m.is_played() and m.status not in ("abandoned", "full_time")]
+    fixtures = fixtures[:NEXT_FIXTURES]
+    latest = max((match.season for match in own), default="")
+    current = {}
+    for match in matches:
+        if match.season == latest:
+            current.setdefault(match.competition_id, []).append(match)
+    positions = []
+    for competition_matches in current.values():
+        competition = competition_matches[0].competition
+        for table in standings.tables(competition_matches, competition, latest):
+            row = table.row_for(club.pk)
+            if row is not None:
+                positions.append((table, row))
+    positions.sort(key=lambda found: found[0].competition.name)
+    tags = {
+        purges.tag("results", club.pk),
+        *_match_tags(results + fixtures),
+        *purges.tags("results-competition", list(current)),
+        *purges.tags("competition", list(current)),
+    }
+    return ClubSeason(results, fixtures, positions, tags)
 
 
 class PlayerRecord:
@@ -345,6 +399,12 @@ class PlayerRecord:
             .order_by("-match__kickoff", "minute")
         )  # fmt: skip
         return goals, {purges.tag("player", self.player.pk), *_match_tags([goal.match for goal in goals])}
+
+    @_Shown
+    def seasons(self):
+        seasons = football_reads.player_seasons(self.player)
+        competitions = [season["competition"].pk for season in seasons]
+        return seasons, {purges.tag("player", self.player.pk), *purges.tags("competition", competitions)}
 
 
 class PlayerDetailView(HubMixin, ListView):
@@ -383,11 +443,50 @@ class CompetitionIndexView(ListView):
         return Competition.objects.all()
 
 
+@dataclass
+class CompetitionSeason:
+    """What a competition's page shows of one season: its tables and latest results, and the
+    other seasons to switch to. Kept as one fragment until a match of the competition changes."""
+
+    season: str
+    seasons: list
+    tables: list
+    results: list
+
+
+def competition_season(competition, season=""):
+    """The season asked for (the latest when ""), or None if the competition has no such season."""
+    seasons = football_reads.seasons_of(competition)
+    season = season or (seasons[0] if seasons else "")
+    if season not in seasons:
+        return None if season else CompetitionSeason("", [], [], [])
+    matches = football_reads.season_matches(competition, season)
+    tables = standings.tables(matches, competition, season)
+    results = [match for match in reversed(matches) if match.is_played()][:RECENT_RESULTS]
+    purges.shows(
+        purges.tag("results-competition", competition.pk),
+        *purges.tags("club", [row.club.pk for table in tables for row in table.rows]),
+        *_match_tags(results),
+    )
+    return CompetitionSeason(season, seasons, tables, results)
+
+
 class CompetitionDetailView(PublishedArticlesMixin, ListView):
     template_name = "articles/competition_detail.html"
 
     def get(self, request, *args, **kwargs):
         self.competition = get_object_or_404(Competition, slug=kwargs["slug"])
+        season = request.GET.get("season", "")
+        if season and not SEASON.match(season):
+            raise Http404("Write the season as 2019-20.")
+        self.season = fragments.kept(
+            request,
+            f"competition-season:{self.competition.pk}:{season}",
+            lambda: competition_season(self.competition, season),
+            tags={purges.tag("competition", self.competition.pk)},
+        )
+        if self.season is None:
+            raise Http404("No matches of this competition in that season.")
         return super().get(request, *args, **kwargs)
 
     def published_list(self):
@@ -397,17 +496,12 @@ class CompetitionDetailView(PublishedArticlesMixin, ListView):
         return purges.tag("list-competition", self.competition.pk)
 
     def get_context_data(self, **kwargs):
-        results = list(_results_for(self.competition.matches.all())[:RECENT_RESULTS])
         purges.shows(
             purges.tag("competition", self.competition.pk),
             purges.tag("results-competition", self.competition.pk),
-            *_match_tags(results),
         )
         context = super().get_context_data(**kwargs)
-        context.update(
-            competition=self.competition,
-            results=results,
-        )
+        context.update(competition=self.competition, season=self.season, results=self.season.results)
         return context
 
 

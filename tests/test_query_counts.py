@@ -8,6 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from newsroom.football.models import Appearance, Event
+
 from .conftest import (
     forget_kept_copies,
     make_article,
@@ -34,6 +36,7 @@ PAGES = [
     "/players/star-striker/",
     "/competitions/",
     "/competitions/big-cup/",
+    "/competitions/big-cup/?season=2019-20",
     "/authors/lead-writer/",
     "ARTICLE",
     "/search/?q=report",
@@ -50,12 +53,20 @@ def _add_reports(count, tags_each):
     extra_players = [make_player() for _ in range(tags_each)]
     article = None
     for _ in range(count):
-        match = make_match(home, make_club(), competition=cup)
+        # A league round, so the competition's table and the club's standing grow with the reports.
+        match = make_match(home, make_club(), competition=cup, round="Matchday 1")
         make_goal(match, star, club=home)
+        Appearance.objects.create(match=match, club=home, player=star, number=9)
+        Event.objects.create(match=match, minute=50, club=home, kind=Event.Kind.YELLOW, player=star)
+        make_match(make_club(), home, competition=cup, round="Matchday 2", score=None)  # a fixture
         article = make_article(match=match, hero_image=None)
         article.authors.add(writer)
         article.clubs.add(*extra_clubs)
         article.players.add(*extra_players, make_player())
+    # Earlier seasons: the pages read the latest one, however many there are.
+    for year in range(2000, 2000 + count // 5):
+        season = f"{year}-{(year + 1) % 100:02d}"
+        make_match(home, make_club(), competition=cup, round="Matchday 1", season=season)
     return article
 
 

@@ -6,11 +6,11 @@ prefetch_related() done; tests/football/test_reads.py compares each with that qu
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from newsroom.delivery.rows import Columns, Select, column, link, table
+from newsroom.delivery.rows import Columns, Select, column, join, link, table, values
 from newsroom.media.models import Image
 from newsroom.media.reads import attach_renditions
 
-from .models import Club, Competition, Match, Player
+from .models import Appearance, Club, Competition, Event, Goal, Match, Player
 
 NAMED = ["id", "name", "slug"]
 # A club's page: every column but the long ones only the admin and the suggester read.
@@ -109,3 +109,135 @@ def competitions(using=DEFAULT_DB_ALIAS):
         f" ORDER BY {column(Competition, 'name', 'co', connection)}"
     )
     return [competition for (competition,) in COMPETITION.fetch(sql, [], using)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables, fixtures and seasons (standings.py works the tables out from these)
+
+# A table needs the competition's rule book with every match.
+RULES = ["id", "name", "slug", "points_for_win", "points_for_draw", "tie_break"]
+SEASON_MATCH = Select(
+    Columns(Match, "m"),
+    Columns(Competition, "co", RULES),
+    Columns(Club, "h", NAMED),
+    Columns(Club, "w", NAMED),
+)
+
+
+def _season_match_sql(where, connection):
+    def on(name):
+        return column(Match, name, "m", connection)
+
+    return (
+        f"SELECT {SEASON_MATCH.sql(connection)} FROM {table(Match, connection)} m"
+        f"{join(Competition, 'co', on('competition'), connection, how='JOIN')}"
+        f"{join(Club, 'h', on('home_club'), connection, how='JOIN')}"
+        f"{join(Club, 'w', on('away_club'), connection, how='JOIN')}"
+        f" WHERE {where} ORDER BY {on('kickoff')}, m.{_pk(connection)}"
+    )
+
+
+def _linked(rows):
+    matches = []
+    for match, competition, home, away in rows:
+        link(match, "competition", competition)
+        link(match, "home_club", home)
+        link(match, "away_club", away)
+        matches.append(match)
+    return matches
+
+
+def season_matches(competition, season, using=DEFAULT_DB_ALIAS):
+    """Every match of `competition` in `season`, by kick-off, with its clubs and competition."""
+    connection = connections[using]
+    competition_is, season_is = (column(Match, name, "m", connection) for name in ("competition", "season"))
+    where = f"{competition_is} = %s AND {season_is} = %s"
+    return _linked(SEASON_MATCH.fetch(_season_match_sql(where, connection), [competition.pk, season], using))
+
+
+def seasons_of(competition, using=DEFAULT_DB_ALIAS):
+    """The seasons `competition` has matches in, latest first ("2019-20", "2018-19", ...)."""
+    connection = connections[using]
+    season = column(Match, "season", "m", connection)
+    sql = (
+        f"SELECT DISTINCT {season} FROM {table(Match, connection)} m"
+        f" WHERE {column(Match, 'competition', 'm', connection)} = %s ORDER BY {season} DESC"
+    )
+    return [row[0] for row in values(sql, [competition.pk], using)]
+
+
+def club_matches(club, limit, using=DEFAULT_DB_ALIAS):
+    """In one statement: the club's `limit` latest played matches (whatever the season), and every
+    match of each competition it plays in its latest season (for its tables and next fixtures).
+    By kick-off, each with its clubs and competition; the caller picks what it shows."""
+    connection = connections[using]
+    m_season, m_competition = (
+        column(Match, "season", "x", connection),
+        column(Match, "competition", "x", connection),
+    )
+    home, away = column(Match, "home_club", "x", connection), column(Match, "away_club", "x", connection)
+    kickoff, played = column(Match, "kickoff", "x", connection), column(Match, "home_score", "x", connection)
+    matches = table(Match, connection)
+    pk = _pk(connection)
+    latest = f"(SELECT MAX({m_season}) FROM {matches} x WHERE {home} = %s OR {away} = %s)"
+    # One statement per side, each on its club's index (as recent_results() does).
+    recent = " UNION ALL ".join(
+        f"SELECT match_id FROM (SELECT x.{pk} AS match_id FROM {matches} x WHERE {side} = %s"
+        f" AND {played} IS NOT NULL ORDER BY {kickoff} DESC LIMIT {int(limit)}) {name}"
+        for side, name in ((home, "recent_home"), (away, "recent_away"))
+    )
+    current = (
+        f"SELECT DISTINCT {m_competition} FROM {matches} x"
+        f" WHERE ({home} = %s OR {away} = %s) AND {m_season} = {latest}"
+    )
+    where = (
+        f"m.{pk} IN ({recent}) OR ({column(Match, 'season', 'm', connection)} = {latest}"
+        f" AND {column(Match, 'competition', 'm', connection)} IN ({current}))"
+    )
+    params = [club.pk] * 8  # two sides of the recent results, then each `latest` and `current`
+    return _linked(SEASON_MATCH.fetch(_season_match_sql(where, connection), params, using))
+
+
+def player_seasons(player, using=DEFAULT_DB_ALIAS):
+    """The player's record per season and competition, latest season first: [{"season",
+    "competition" (id, name, slug), "appearances", "starts", "goals", "yellow_cards", "red_cards"}].
+    Appearances are starts in a line-up and substitutions on; own goals are not the player's goals;
+    a second yellow counts as a red (the sending-off), its first yellow having its own event."""
+    connection = connections[using]
+    qn = connection.ops.quote_name
+
+    def col(model, name, alias):
+        return column(model, name, alias, connection)
+
+    starting = f"CASE WHEN {col(Appearance, 'starting', 'a')} THEN 1 ELSE 0 END"
+    kind = col(Event, "kind", "e")
+    parts = [
+        f"SELECT {col(Appearance, 'match', 'a')} AS match_id, {starting} AS apps, {starting} AS starts,"
+        f" 0 AS goals, 0 AS yellows, 0 AS reds FROM {table(Appearance, connection)} a"
+        f" WHERE {col(Appearance, 'player', 'a')} = %s",
+        f"SELECT {col(Goal, 'match', 'g')}, 0, 0, 1, 0, 0 FROM {table(Goal, connection)} g"
+        f" WHERE {col(Goal, 'scorer', 'g')} = %s AND {col(Goal, 'kind', 'g')} <> %s",
+        f"SELECT {col(Event, 'match', 'e')}, CASE WHEN {kind} = %s THEN 1 ELSE 0 END, 0, 0,"
+        f" CASE WHEN {kind} = %s THEN 1 ELSE 0 END, CASE WHEN {kind} IN (%s, %s) THEN 1 ELSE 0 END"
+        f" FROM {table(Event, connection)} e WHERE {col(Event, 'player', 'e')} = %s",
+    ]
+    season, competition = col(Match, "season", "m"), col(Match, "competition", "m")
+    named = f"co.{_pk(connection)}, {col(Competition, 'name', 'co')}, {col(Competition, 'slug', 'co')}"
+    sql = (
+        f"SELECT {season}, {named}, SUM(s.apps), SUM(s.starts), SUM(s.goals), SUM(s.yellows), SUM(s.reds)"
+        f" FROM ({' UNION ALL '.join(parts)}) s"
+        f" JOIN {table(Match, connection)} m ON m.{_pk(connection)} = s.{qn('match_id')}"
+        f"{join(Competition, 'co', competition, connection, how='JOIN')}"
+        f" GROUP BY {season}, {named}"
+        f" ORDER BY {season} DESC, {col(Competition, 'name', 'co')}"
+    )  # fmt: skip
+    params = [player.pk, player.pk, Goal.Kind.OWN_GOAL, Event.Kind.SUBSTITUTION, Event.Kind.YELLOW]
+    params += [Event.Kind.SECOND_YELLOW, Event.Kind.RED, player.pk]
+    out = []
+    for row in values(sql, params, using):
+        competition = Competition.from_db(using, ["id", "name", "slug"], row[1:4])
+        keys = ("appearances", "starts", "goals", "yellow_cards", "red_cards")
+        out.append(
+            {"season": row[0], "competition": competition, **dict(zip(keys, map(int, row[4:]), strict=True))}
+        )
+    return out

@@ -16,3 +16,11 @@ def result_for(match, club):
 @register.filter
 def outcome_word(letter):
     return OUTCOME_WORDS.get(letter, "")
+
+
+@register.filter
+def ordinal(number):
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st: a table position in words a reader expects."""
+    number = int(number)
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
