@@ -82,6 +82,10 @@ def team(request, club, score=None):
     return data
 
 
+# schema.org's EventStatusType for each of a match's statuses (it has none for "finished").
+EVENT_STATUS = {"postponed": "EventPostponed", "abandoned": "EventCancelled"}
+
+
 def sports_event(request, match, article=None):
     home = team(request, match.home_club, match.home_score)
     away = team(request, match.away_club, match.away_score)
@@ -91,7 +95,7 @@ def sports_event(request, match, article=None):
         "description": str(match),
         "sport": SPORT,
         "startDate": match.kickoff.isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": f"https://schema.org/{EVENT_STATUS.get(match.status, 'EventScheduled')}",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "superEvent": {
             "@type": "SportsEvent",
@@ -107,6 +111,15 @@ def sports_event(request, match, article=None):
     if article is not None:
         data["url"] = _absolute(request, article.get_absolute_url())
     return data
+
+
+def match_graph(request, match):
+    """A match's page: its SportsEvent (at the page's own address) and the trail to it."""
+    url = _absolute(request, match.get_absolute_url())
+    event = {**sports_event(request, match), "@id": url + "#match", "url": url}
+    competition = match.competition
+    trail = [("Home", "/"), (competition.name, competition.get_absolute_url()), (str(match), url)]
+    return {"@context": "https://schema.org", "@graph": [event, breadcrumbs(request, trail)]}
 
 
 def breadcrumbs(request, trail):

@@ -22,7 +22,20 @@ class YearConverter(TwoDigitConverter):
         return f"{int(value):04d}"
 
 
+class SeasonConverter(TwoDigitConverter):
+    """A season as the site writes it everywhere: 2019-20."""
+
+    regex = "[0-9]{4}-[0-9]{2}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
 register_converter(TwoDigitConverter, "dd")
+register_converter(SeasonConverter, "season")
 register_converter(YearConverter, "yyyy")
 
 app_name = "articles"
@@ -42,6 +55,9 @@ urlpatterns = [
     path("competitions/<slug:slug>/", views.CompetitionDetailView.as_view(), name="competition"),
     path("competitions/<slug:slug>/feed/", feeds.CompetitionFeed(), name="competition_feed"),
     path("competitions/<slug:slug>/atom/", feeds.CompetitionAtomFeed(), name="competition_atom"),
+    # /matches/uefa-champions-league/2019-20/liverpool-v-napoli/: the pair is "<home>-v-<away>".
+    path("matches/<slug:competition>/<season:season>/<slug:pair>/", views.MatchDetailView.as_view(),
+         name="match"),  # fmt: skip
     path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author"),
     path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
     path("authors/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="author_atom"),

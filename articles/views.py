@@ -17,15 +17,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from newsroom.delivery import fragments, purges
+from newsroom.football import lineups, standings
 from newsroom.football import reads as football_reads
-from newsroom.football import standings
 from newsroom.football.models import Club, Competition, Player
 
-from . import cards, reads
-from .models import Author
+from . import cards, reads, seo
+from .models import Article, Author
 
 RECENT_RESULTS = 10
 NEXT_FIXTURES = 5
@@ -455,11 +455,14 @@ class CompetitionSeason:
 
 
 def competition_season(competition, season=""):
-    """The season asked for (the latest when ""), or None if the competition has no such season."""
+    """The season asked for (the latest when ""); a 404 if the competition has no such season,
+    raised rather than kept, so the page appears once the season is imported."""
     seasons = football_reads.seasons_of(competition)
     season = season or (seasons[0] if seasons else "")
     if season not in seasons:
-        return None if season else CompetitionSeason("", [], [], [])
+        if season:
+            raise Http404("No matches of this competition in that season.")
+        return CompetitionSeason("", [], [], [])
     matches = football_reads.season_matches(competition, season)
     tables = standings.tables(matches, competition, season)
     results = [match for match in reversed(matches) if match.is_played()][:RECENT_RESULTS]
@@ -485,8 +488,6 @@ class CompetitionDetailView(PublishedArticlesMixin, ListView):
             lambda: competition_season(self.competition, season),
             tags={purges.tag("competition", self.competition.pk)},
         )
-        if self.season is None:
-            raise Http404("No matches of this competition in that season.")
         return super().get(request, *args, **kwargs)
 
     def published_list(self):
@@ -522,4 +523,67 @@ class AuthorDetailView(PublishedArticlesMixin, ListView):
         purges.shows(purges.tag("author", self.author.pk), *purges.tags("image", [self.author.photo_id]))
         context = super().get_context_data(**kwargs)
         context["author"] = self.author
+        return context
+
+
+@dataclass
+class MatchSheet:
+    """What a match's page shows of the match itself: the record, its timeline and both
+    line-ups. Kept until the match, its goals, events, line-ups or anyone named change."""
+
+    match: object
+    timeline: list
+    home: lineups.Side
+    away: lineups.Side
+
+
+def match_sheet(competition, season, pair):
+    match = football_reads.match_by_address(competition, season, pair)
+    if match is None:
+        raise Http404("No such match.")  # raised, not kept: the address may be filled in later
+    timeline = football_reads.timeline(match)
+    home, away = lineups.sides(match, football_reads.lineups(match))
+    players = [entry.player.pk for entry in timeline if entry.player] + [
+        entry.player_off.pk for entry in timeline if entry.player_off
+    ]
+    players += [a.player_id for side in (home, away) for a in side.starting + side.bench]
+    purges.shows(*_match_tags([match]), *purges.tags("player", players))
+    return MatchSheet(match, timeline, home, away)
+
+
+class MatchDetailView(TemplateView):
+    """/matches/<competition>/<season>/<home>-v-<away>/: the match's hub. Its score, timeline and
+    line-ups on a pitch, and the published articles about it (previews, reports, the rest)."""
+
+    template_name = "articles/match_detail.html"
+    ARTICLES = 30
+
+    def get(self, request, *args, **kwargs):
+        key = f"match-page:{kwargs['competition']}:{kwargs['season']}:{kwargs['pair']}"
+        self.sheet = fragments.kept(
+            request, key, lambda: match_sheet(kwargs["competition"], kwargs["season"], kwargs["pair"])
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        match = self.sheet.match
+        purges.shows(*_match_tags([match]))
+
+        def about():
+            rows = Article.objects.published().filter(match_id=match.pk).order_by("-published_at")
+            return list(rows.values_list("pk", "kind")[: self.ARTICLES])
+
+        # An article about the match carries its clubs, so its publication purges their lists.
+        list_tag = purges.tag("list-club", match.home_club_id)
+        found = fragments.kept_list(self.request, f"match-articles:{match.pk}", about, tags={list_tag})
+        kinds = [("Preview", Article.Kind.PREVIEW), ("Report", Article.Kind.REPORT)]
+        groups = [(label, [pk for pk, k in found if k == kind]) for label, kind in kinds]
+        groups.append(("More on this match", [pk for pk, k in found if k not in dict(kinds).values()]))
+        context = super().get_context_data(**kwargs)
+        context.update(
+            match=match,
+            sheet=self.sheet,
+            article_groups=[group for group in cards.render_card_groups(self.request, groups) if group[1]],
+            structured_data=seo.match_graph(self.request, match),
+        )
         return context

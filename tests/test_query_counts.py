@@ -39,6 +39,7 @@ PAGES = [
     "/competitions/big-cup/?season=2019-20",
     "/authors/lead-writer/",
     "ARTICLE",
+    "MATCH",
     "/search/?q=report",
     "/search/?q=star+striker&club=home-fc&competition=big-cup&since=2000-01-01",
     "/sitemap-articles.xml",
@@ -56,7 +57,7 @@ def _add_reports(count, tags_each):
         # A league round, so the competition's table and the club's standing grow with the reports.
         match = make_match(home, make_club(), competition=cup, round="Matchday 1")
         make_goal(match, star, club=home)
-        Appearance.objects.create(match=match, club=home, player=star, number=9)
+        Appearance.objects.create(match=match, club=home, player=star, number=9, captain=True)
         Event.objects.create(match=match, minute=50, club=home, kind=Event.Kind.YELLOW, player=star)
         make_match(make_club(), home, competition=cup, round="Matchday 2", score=None)  # a fixture
         article = make_article(match=match, hero_image=None)
@@ -83,6 +84,11 @@ def _world():
     return home, star, cup, writer
 
 
+def _url(page, article):
+    """The address of `page`; ARTICLE and MATCH stand for the latest report and its match."""
+    return {"ARTICLE": article.get_absolute_url(), "MATCH": article.match.get_absolute_url()}.get(page, page)
+
+
 def _count_queries(client, url, from_nothing=True):
     if from_nothing:
         forget_kept_copies()
@@ -95,12 +101,12 @@ def _count_queries(client, url, from_nothing=True):
 @pytest.mark.parametrize("page", PAGES)
 def test_page_query_count_does_not_grow_with_articles_and_tags(client, django_assert_num_queries, page):
     article = _add_reports(count=2, tags_each=1)
-    url = article.get_absolute_url() if page == "ARTICLE" else page
+    url = _url(page, article)
     small = _count_queries(client, url)
     assert small <= MAX_QUERIES, f"{url} ran {small} queries"
 
     article = _add_reports(count=30, tags_each=8)
-    url = article.get_absolute_url() if page == "ARTICLE" else page
+    url = _url(page, article)
     forget_kept_copies()
     with django_assert_num_queries(small):
         assert client.get(url).status_code == 200
@@ -110,9 +116,9 @@ def test_page_query_count_does_not_grow_with_articles_and_tags(client, django_as
 def test_pages_rendered_from_kept_fragments_run_few_queries(client, settings, page):
     settings.NEWSROOM_CACHE = {**settings.NEWSROOM_CACHE, "ENABLED": False}  # the page cache off
     article = _add_reports(count=30, tags_each=8)
-    url = article.get_absolute_url() if page == "ARTICLE" else page
+    url = _url(page, article)
     cold = _count_queries(client, url)
     warm = _count_queries(client, url, from_nothing=False)
     assert warm <= MAX_QUERIES_FROM_FRAGMENTS, f"{url} ran {warm} queries from kept fragments"
-    if page in ("/", "ARTICLE", "/clubs/home-fc/", "/players/star-striker/"):
+    if page in ("/", "ARTICLE", "MATCH", "/clubs/home-fc/", "/players/star-striker/"):
         assert warm < cold, f"{url}: {warm} queries from fragments, {cold} cold"

@@ -1,4 +1,7 @@
-"""Line-ups: copying a side's last line-up into a new match, so the desk edits rather than types."""
+"""Line-ups: copying a side's last line-up into a new match, so the desk edits rather than types,
+and placing a starting XI on a pitch by its formation for the match page."""
+
+from dataclasses import dataclass
 
 from django.db import transaction
 
@@ -51,3 +54,78 @@ def prefill_from_last_match(match):
         # bulk_create sends no signals: purge what the rows show, as every bulk write does.
         purges.purge({purges.tag("match", match.pk), *purges.tags("player", players)})
     return filled
+
+
+# ---------------------------------------------------------------------------------------------
+# Drawing a line-up on a pitch
+
+PITCH_WIDTH, PITCH_LENGTH = 68, 105  # metres: the SVG's viewBox
+
+
+@dataclass
+class Spot:
+    x: float
+    y: float
+    appearance: object
+
+    @property
+    def label(self):
+        # The surname fits under a shirt on a phone; the full name is in the list beside it.
+        return self.appearance.player.name.split()[-1]
+
+
+@dataclass
+class Side:
+    club: object
+    formation: str
+    starting: list
+    bench: list
+    spots: list  # [Spot] on the pitch, empty when the line-up cannot be drawn
+
+
+def formation_lines(formation):
+    """[4, 3, 3] for "4-3-3"; [] when there is none or it is not a formation."""
+    try:
+        lines = [int(part) for part in formation.split("-")] if formation else []
+    except ValueError:
+        return []
+    return lines if lines and all(n > 0 for n in lines) else []
+
+
+def pitch_spots(starting, formation, home):
+    """Where each starter stands: the goalkeeper (first in order) in goal, then each line of the
+    formation from the back, right to left as the side faces. The home side defends the bottom
+    goal, the away side the top one. Nothing when eleven starters and the formation disagree."""
+    lines = formation_lines(formation)
+    if not lines or len(starting) != 1 + sum(lines):
+        return []
+    spots = [Spot(PITCH_WIDTH / 2, 0, starting[0])]
+    depth = 4, 47  # from the goal line to just short of halfway
+    taken = 1
+    for index, count in enumerate(lines, start=1):
+        y = depth[0] + (depth[1] - depth[0]) * index / len(lines)
+        for slot in range(count):
+            # Facing up the pitch (home), a side's right is the right of the drawing.
+            x = PITCH_WIDTH * (slot + 1) / (count + 1)
+            spots.append(Spot(PITCH_WIDTH - x if home else x, y, starting[taken]))
+            taken += 1
+    spots[0].y = depth[0]
+    for spot in spots:
+        # Home defends the bottom goal: distances from its goal line count up from the bottom.
+        spot.y = round(PITCH_LENGTH - spot.y if home else spot.y, 1)
+        spot.x = round(spot.x, 1)
+    return spots
+
+
+def sides(match, appearances):
+    """(home Side, away Side) of `match` from its appearances (reads.lineups())."""
+    out = []
+    for club, formation, home in (
+        (match.home_club, match.home_formation, True),
+        (match.away_club, match.away_formation, False),
+    ):
+        own = [a for a in appearances if a.club_id == club.pk]
+        starting = [a for a in own if a.starting]
+        bench = [a for a in own if not a.starting]
+        out.append(Side(club, formation, starting, bench, pitch_spots(starting, formation, home)))
+    return tuple(out)

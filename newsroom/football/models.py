@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from taggit.models import TagBase
 
 from newsroom.delivery import purges
@@ -269,6 +270,11 @@ class Match(models.Model):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "status"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        # Stable for a fixture whose date moves: /matches/serie-a/2019-20/napoli-v-juventus/.
+        pair = f"{self.home_club.slug}-v-{self.away_club.slug}"
+        return reverse("articles:match", args=[self.competition.slug, self.season, pair])
 
     def is_played(self):
         return self.home_score is not None and self.away_score is not None

@@ -241,3 +241,153 @@ def player_seasons(player, using=DEFAULT_DB_ALIAS):
             {"season": row[0], "competition": competition, **dict(zip(keys, map(int, row[4:]), strict=True))}
         )
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# A match's page: the match by its address, its timeline and its line-ups
+
+MATCH_PAGE = Select(
+    Columns(Match, "m"),
+    Columns(Competition, "co", ["id", "name", "slug"]),
+    Columns(Club, "h", CLUB_PAGE),
+    Columns(Club, "w", CLUB_PAGE),
+)
+
+
+def match_by_address(competition_slug, season, pair, using=DEFAULT_DB_ALIAS):
+    """The match at /matches/<competition>/<season>/<home>-v-<away>/, or None. Club slugs may hold
+    "-v-" themselves, so every split of `pair` is tried in the one statement. Should the same
+    clubs meet twice at the same ground in one competition and season (a replayed abandoned
+    match), the latest is the one at the address."""
+    connection = connections[using]
+    splits = [(pair[:i], pair[i + 3 :]) for i in range(len(pair)) if pair.startswith("-v-", i)]
+    splits = [(home, away) for home, away in splits if home and away][:8]
+    if not splits:
+        return None
+
+    def on(name):
+        return column(Match, name, "m", connection)
+
+    clubs = " OR ".join(
+        f"({column(Club, 'slug', 'h', connection)} = %s AND {column(Club, 'slug', 'w', connection)} = %s)"
+        for _ in splits
+    )
+    sql = (
+        f"SELECT {MATCH_PAGE.sql(connection)} FROM {table(Match, connection)} m"
+        f"{join(Competition, 'co', on('competition'), connection, how='JOIN')}"
+        f"{join(Club, 'h', on('home_club'), connection, how='JOIN')}"
+        f"{join(Club, 'w', on('away_club'), connection, how='JOIN')}"
+        f" WHERE {column(Competition, 'slug', 'co', connection)} = %s AND {on('season')} = %s AND ({clubs})"
+        f" ORDER BY {on('kickoff')} DESC LIMIT 1"
+    )
+    params = [competition_slug, season, *(slug for split in splits for slug in split)]
+    found = MATCH_PAGE.fetch(sql, params, using)
+    if not found:
+        return None
+    (match, competition, home, away) = found[0]
+    link(match, "competition", competition)
+    link(match, "home_club", home)
+    link(match, "away_club", away)
+    return match
+
+
+TIMELINE_PLAYER = ["id", "name", "slug"]
+
+
+def timeline(match, using=DEFAULT_DB_ALIAS):
+    """The match's goals and events in one statement, by minute, added time and entry:
+    [TimelineEntry]. A goal's kind is "goal", "penalty_goal" or "own_goal"; an event's is its own."""
+    connection = connections[using]
+    qn = connection.ops.quote_name
+
+    def col(model, name, alias):
+        return column(model, name, alias, connection)
+
+    player = ", ".join(col(Player, name, "p") for name in TIMELINE_PLAYER)
+    off = ", ".join(col(Player, name, "o") for name in TIMELINE_PLAYER)
+    nothing = ", ".join(["NULL"] * len(TIMELINE_PLAYER))
+    goals = (
+        f"SELECT 0 AS source, g.{_pk(connection)} AS entry, {col(Goal, 'minute', 'g')} AS minute,"
+        f" {col(Goal, 'added_time', 'g')} AS added, {col(Goal, 'kind', 'g')} AS kind,"
+        f" {col(Goal, 'club', 'g')} AS club, {player}, {nothing}, '' AS note"
+        f" FROM {table(Goal, connection)} g"
+        f"{join(Player, 'p', col(Goal, 'scorer', 'g'), connection, how='JOIN')}"
+        f" WHERE {col(Goal, 'match', 'g')} = %s"
+    )
+    events = (
+        f"SELECT 1, e.{_pk(connection)}, {col(Event, 'minute', 'e')}, {col(Event, 'added_time', 'e')},"
+        f" {col(Event, 'kind', 'e')}, {col(Event, 'club', 'e')}, {player}, {off}, {col(Event, 'note', 'e')}"
+        f" FROM {table(Event, connection)} e"
+        f"{join(Player, 'p', col(Event, 'player', 'e'), connection)}"
+        f"{join(Player, 'o', col(Event, 'player_off', 'e'), connection)}"
+        f" WHERE {col(Event, 'match', 'e')} = %s"
+    )
+    sql = f"{goals} UNION ALL {events} ORDER BY {qn('minute')}, {qn('added')}, {qn('source')}, {qn('entry')}"
+    width = len(TIMELINE_PLAYER)
+    entries = []
+    for row in values(sql, [match.pk, match.pk], using):
+        source, _, minute, added, kind, club_id = row[:6]
+        scorer = _named_player(row[6 : 6 + width], using)
+        replaced = _named_player(row[6 + width : 6 + 2 * width], using)
+        if source == 0:
+            kind = GOAL_KINDS.get(kind, "goal")
+        entries.append(TimelineEntry(minute, added, kind, club_id, scorer, replaced, row[-1] or ""))
+    return entries
+
+
+GOAL_KINDS = {Goal.Kind.OPEN_PLAY: "goal", Goal.Kind.PENALTY: "penalty_goal", Goal.Kind.OWN_GOAL: "own_goal"}
+
+
+def _named_player(values_, using):
+    return None if values_[0] is None else Player.from_db(using, TIMELINE_PLAYER, values_)
+
+
+class TimelineEntry:
+    """One line of a match's timeline: a goal or an event, with its players."""
+
+    LABELS = {
+        "goal": "Goal", "penalty_goal": "Goal (penalty)", "own_goal": "Own goal",
+        **{kind.value: kind.label for kind in Event.Kind},
+    }  # fmt: skip
+
+    def __init__(self, minute, added_time, kind, club_id, player, player_off, note):
+        self.minute, self.added_time, self.kind, self.club_id = minute, added_time, kind, club_id
+        self.player, self.player_off, self.note = player, player_off, note
+
+    def __repr__(self):
+        return f"<TimelineEntry {self.minute_display()} {self.kind} {self.player and self.player.name}>"
+
+    @property
+    def label(self):
+        return self.LABELS.get(self.kind, self.kind)
+
+    @property
+    def is_goal(self):
+        return self.kind in ("goal", "penalty_goal", "own_goal")
+
+    def minute_display(self):
+        return f"{self.minute}+{self.added_time}’" if self.added_time else f"{self.minute}’"
+
+
+LINEUP = Select(Columns(Appearance, "a"), Columns(Player, "p", ["id", "name", "slug", "position"]))
+
+
+def lineups(match, using=DEFAULT_DB_ALIAS):
+    """The match's appearances, starters first in their order, then the bench, with players."""
+    connection = connections[using]
+
+    def col(name):
+        return column(Appearance, name, "a", connection)
+
+    sql = (
+        f"SELECT {LINEUP.sql(connection)} FROM {table(Appearance, connection)} a"
+        f"{join(Player, 'p', col('player'), connection, how='JOIN')}"
+        f" WHERE {col('match')} = %s"
+        f" ORDER BY {col('club')}, {col('starting')} DESC, {col('order')}, a.{_pk(connection)}"
+    )
+    appearances = []
+    for appearance, player in LINEUP.fetch(sql, [match.pk], using):
+        link(appearance, "player", player)
+        link(appearance, "match", match)
+        appearances.append(appearance)
+    return appearances

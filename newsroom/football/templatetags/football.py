@@ -24,3 +24,9 @@ def ordinal(number):
     number = int(number)
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
+
+
+@register.filter
+def pair_with(first, second):
+    """[first, second]: loop over a match's two sides in one block, {% for side in home|pair_with:away %}."""
+    return [first, second]
