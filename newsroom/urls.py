@@ -5,6 +5,7 @@ from django.urls import include, path
 from articles.admin.shortcut import view_on_site
 
 from . import health
+from .api.views import api
 
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
@@ -18,6 +19,7 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("", include("articles.urls")),
     path("", include("newsroom.search.urls")),
+    path("api/v1/", api.urls),
 ]
 
 # A database lost outside a view (in a middleware) still answers the 503 page, not a 500.

@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "newsroom.football",
     "articles",
     "newsroom.search",
+    # The read API (/api/v1/) reads the apps above; "ninja" serves its docs' assets from our own
+    # static files, since the CSP allows no script from elsewhere.
+    "ninja",
+    "newsroom.api",
 ]
 
 MIDDLEWARE = [
@@ -257,7 +261,7 @@ NEWSROOM_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", 
 # they show changes, so they may live long; a CDN or browser without purging gets short lifetimes.
 NEWSROOM_CACHE = {
     # The URL namespaces whose anonymous GETs are public pages the page cache may keep.
-    "NAMESPACES": ["articles", "search"],
+    "NAMESPACES": ["articles", "search", "api"],
     # NEWSROOM_PAGE_CACHE=0 turns it off (bench/load.sh measures pages both ways).
     "ENABLED": os.environ.get("NEWSROOM_PAGE_CACHE", "1") == "1",
     "PAGE_SECONDS": 300,
