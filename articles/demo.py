@@ -110,6 +110,12 @@ _PLAYER_ROWS = [
     ("Roberto Firmino", "liverpool", FW, "Brazil", ["Firmino", "Bobby Firmino"]),
     ("Mohamed Salah", "liverpool", FW, "Egypt", ["Salah", "Mo Salah"]),
     ("Divock Origi", "liverpool", FW, "Belgium", ["Origi"]),
+    ("Joe Gomez", "liverpool", DF, "England", ["Gomez"]),
+    ("Fabinho", "liverpool", MF, "Brazil", ["Fabinho Tavares"]),
+    ("James Milner", "liverpool", MF, "England", ["Milner"]),
+    ("Alex Oxlade-Chamberlain", "liverpool", MF, "England", ["Oxlade-Chamberlain", "the Ox"]),
+    ("Adam Lallana", "liverpool", MF, "England", ["Lallana"]),
+    ("Adrián", "liverpool", GK, "Spain", ["Adrián San Miguel"]),
     # Napoli
     ("Kostas Manolas", "napoli", DF, "Greece", ["Manolas", "Konstantinos Manolas"]),
     ("Kalidou Koulibaly", "napoli", DF, "Senegal", ["Koulibaly"]),
@@ -123,6 +129,14 @@ _PLAYER_ROWS = [
     ("Hirving Lozano", "napoli", FW, "Mexico", ["Lozano", "Chucky Lozano"]),
     ("José Callejón", "napoli", FW, "Spain", ["Callejón", "Callejon"]),
     ("Fernando Llorente", "napoli", FW, "Spain", ["Llorente"]),
+    ("Alex Meret", "napoli", GK, "Italy", ["Meret"]),
+    ("David Ospina", "napoli", GK, "Colombia", ["Ospina"]),
+    ("Mário Rui", "napoli", DF, "Portugal", ["Mario Rui"]),
+    ("Sebastiano Luperto", "napoli", DF, "Italy", ["Luperto"]),
+    ("Piotr Zieliński", "napoli", MF, "Poland", ["Zieliński", "Zielinski"]),
+    ("Eljif Elmas", "napoli", MF, "North Macedonia", ["Elmas"]),
+    ("Gianluca Gaetano", "napoli", MF, "Italy", ["Gaetano"]),
+    ("Amin Younes", "napoli", FW, "Germany", ["Younes"]),
     # Juventus
     ("Gianluigi Buffon", "juventus", GK, "Italy", ["Buffon", "Gigi Buffon"]),
     ("Gonzalo Higuaín", "juventus", FW, "Argentina", ["Higuaín", "Higuain", "Pipita"]),
@@ -198,6 +212,14 @@ PLAYERS = [
 ]
 
 # ---------------------------------------------------------------------------------------------
+# Whole seasons of fixtures and results (public domain, newsroom/football/data/openfootball/),
+# imported after the demo's own matches so the tables are full on first start. Their kick-off
+# times are Central European.
+
+FIXTURE_FILES = ["uefa.cl-2019-20.json", "it.1-2019-20.json"]
+FIXTURE_TIMEZONE = "Europe/Rome"
+
+# ---------------------------------------------------------------------------------------------
 # Authors (invented)
 
 AUTHORS = [
@@ -223,7 +245,11 @@ AUTHORS = [
 
 # ---------------------------------------------------------------------------------------------
 # Matches: keyed in this file by "key"; in the database by (home club, away club, kick-off).
-# Goals: (minute, added time, scorer slug, club slug the goal counts for, kind).
+# Goals: (minute, added time, scorer slug, club slug the goal counts for, kind). Rounds are
+# written as openfootball writes them ("Group E", "Quarterfinals"), so importing the shipped
+# seasons (FIXTURE_FILES) updates these matches rather than renaming their rounds back and forth.
+# Line-ups: {club slug: (formation, [(number, player, position, captain)] in order, goalkeeper
+# first, then each line from the back, right to left; [(number, player, position)] on the bench)}.
 
 MATCHES = [
     {
@@ -301,7 +327,7 @@ MATCHES = [
     },
     {
         "key": "napoli-liverpool-2019",
-        "competition": "uefa-champions-league", "season": "2019-20", "round": "Group E, matchday 1",
+        "competition": "uefa-champions-league", "season": "2019-20", "round": "Group E",
         "kickoff": _utc(2019, 9, 17, 19, 0), "venue": "Stadio San Paolo, Naples",
         "home": "napoli", "away": "liverpool", "score": (2, 0),
         "goals": [
@@ -311,12 +337,55 @@ MATCHES = [
     },
     {
         "key": "liverpool-napoli-2019",
-        "competition": "uefa-champions-league", "season": "2019-20", "round": "Group E, matchday 5",
+        "competition": "uefa-champions-league", "season": "2019-20", "round": "Group E",
         "kickoff": _utc(2019, 11, 27, 20, 0), "venue": "Anfield, Liverpool",
         "home": "liverpool", "away": "napoli", "score": (1, 1),
+        "referee": "Carlos del Cerro Grande",
         "goals": [
             (21, 0, "dries-mertens", "napoli", OPEN_PLAY),
             (65, 0, "dejan-lovren", "liverpool", OPEN_PLAY),
+        ],
+        # As the clubs' team sheets had them; bookings (Robertson, Koulibaly, Allan) are left out
+        # because the sources we have do not give their minutes.
+        "lineups": {
+            "liverpool": ("4-3-3", [
+                (1, "alisson", "GK", False),
+                (12, "joe-gomez", "RB", False), (6, "dejan-lovren", "CB", False),
+                (4, "virgil-van-dijk", "CB", False), (26, "andy-robertson", "LB", False),
+                (14, "jordan-henderson", "CM", True), (3, "fabinho", "DM", False),
+                (7, "james-milner", "CM", False),
+                (11, "mohamed-salah", "RW", False), (9, "roberto-firmino", "CF", False),
+                (10, "sadio-mane", "LW", False),
+            ], [
+                (13, "adrian", "GK"), (5, "georginio-wijnaldum", "MF"), (15, "alex-oxlade-chamberlain", "MF"),
+                (20, "adam-lallana", "MF"), (23, "xherdan-shaqiri", "FW"), (27, "divock-origi", "FW"),
+                (66, "trent-alexander-arnold", "DF"),
+            ]),
+            "napoli": ("4-4-2", [
+                (1, "alex-meret", "GK", False),
+                (19, "nikola-maksimovic", "RB", False), (44, "kostas-manolas", "CB", False),
+                (26, "kalidou-koulibaly", "CB", True), (6, "mario-rui", "LB", False),
+                (22, "giovanni-di-lorenzo", "RM", False), (5, "allan", "CM", False),
+                (8, "fabian-ruiz", "CM", False),
+                (20, "piotr-zielinski", "LM", False),
+                (11, "hirving-lozano", "FW", False), (14, "dries-mertens", "FW", False),
+            ], [
+                (25, "david-ospina", "GK"), (None, "sebastiano-luperto", "DF"),
+                (None, "gianluca-gaetano", "MF"),
+                (7, "jose-callejon", "FW"), (None, "amin-younes", "FW"), (45, "fernando-llorente", "FW"),
+                (None, "eljif-elmas", "MF"),
+            ]),
+        },
+        # (minute, added time, kind, club, player (on), player off, note)
+        "events": [
+            (19, 0, "substitution", "liverpool", "georginio-wijnaldum", "fabinho", "Fabinho injured"),
+            (21, 0, "var", "napoli", "dries-mertens", None,
+             "Goal checked for a foul on Van Dijk and for offside: it stands"),
+            (57, 0, "substitution", "liverpool", "alex-oxlade-chamberlain", "joe-gomez", ""),
+            (72, 0, "substitution", "napoli", "fernando-llorente", "hirving-lozano", ""),
+            (78, 0, "substitution", "liverpool", "trent-alexander-arnold", "james-milner", ""),
+            (81, 0, "substitution", "napoli", "eljif-elmas", "dries-mertens", ""),
+            (85, 0, "substitution", "napoli", "amin-younes", "piotr-zielinski", ""),
         ],
     },
     {
@@ -333,7 +402,7 @@ MATCHES = [
     },
     {
         "key": "barcelona-bayern-2020",
-        "competition": "uefa-champions-league", "season": "2019-20", "round": "Quarter-final",
+        "competition": "uefa-champions-league", "season": "2019-20", "round": "Quarterfinals",
         "kickoff": _utc(2020, 8, 14, 19, 0), "venue": "Estádio da Luz, Lisbon",
         "home": "barcelona", "away": "bayern-munich", "score": (2, 8),
         "goals": [

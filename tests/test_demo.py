@@ -25,8 +25,9 @@ def test_demo_loads_once_and_shows_the_anfield_report(client):
     _load()
     second = _load()
     # Safe to run again: the second run changes nothing.
-    assert re.findall(r"(\d+) created", second) == ["0"] * 9, second
-    assert re.findall(r"(\d+) updated", second) == ["0"] * 9, second
+    # Eleven kinds of demo object, then the two imported seasons: nothing created or updated.
+    assert re.findall(r"(\d+) created", second) == ["0"] * 13, second
+    assert re.findall(r"(\d+) updated", second) == ["0"] * 13, second
 
     assert Article.objects.published().count() >= 8
     report = Article.objects.get(slug="liverpool-napoli-champions-league-group-e")
@@ -89,8 +90,8 @@ def test_loading_the_demo_again_leaves_every_editors_change_alone():
     counts = {model: model.objects.count() for model in (Club, Player, Match, Article)}
 
     second = _load()
-    assert re.findall(r"(\d+) created", second) == ["0"] * 9, second
-    assert re.findall(r"(\d+) updated", second) == ["0"] * 9, second
+    assert re.findall(r"(\d+) created", second) == ["0"] * 13, second
+    assert re.findall(r"(\d+) updated", second) == ["0"] * 13, second
     assert {model: model.objects.count() for model in counts} == counts  # no Napoli made again
     assert not Club.objects.filter(slug="napoli").exists()
     assert "LFC" in Club.objects.get(slug="liverpool").alias_list()
@@ -100,3 +101,30 @@ def test_loading_the_demo_again_leaves_every_editors_change_alone():
     assert [g.minute for g in match.goals.all()] == [21]
     assert Player.objects.get(pk=mertens.pk).name == "Dries Mertens (Ciro)"
     assert dict(Article.objects.values_list("pk", "version")) == versions
+
+
+def test_the_demo_match_has_its_real_line_ups_and_timeline_and_the_tables_are_full(client):
+    _load()
+    match = Match.objects.get(
+        home_club__slug="liverpool", away_club__slug="napoli", season="2019-20", round="Group E"
+    )
+    assert (match.home_formation, match.away_formation, match.home_ht_score, match.away_ht_score) == (
+        "4-3-3", "4-4-2", 0, 1,
+    )  # fmt: skip
+    assert match.appearances.filter(starting=True).count() == 22
+    assert match.appearances.get(club__slug="liverpool", captain=True).player.slug == "jordan-henderson"
+    page = client.get(match.get_absolute_url()).content.decode()
+    assert page.count("pitch__player--home") == 11 and page.count("pitch__player--away") == 11
+    for line in ("Dries Mertens</a>", "Dejan Lovren</a>", "Georginio Wijnaldum</a> on", "Fabinho</a> off"):
+        assert line in page, line
+    assert "21’" in page and "65’" in page
+
+    # The shipped seasons were imported onto the demo's own clubs: no "Liverpool FC" twin.
+    assert not Club.objects.filter(name__in=["Liverpool FC", "SSC Napoli"]).exists()
+    assert Match.objects.filter(competition__slug="serie-a", season="2019-20").count() == 380
+    table = client.get("/competitions/uefa-champions-league/?season=2019-20").content.decode()
+    assert (
+        table.index(">Liverpool</a></th>")
+        < table.index(">Napoli</a></th>")
+        < table.index(">Red Bull Salzburg<")
+    )

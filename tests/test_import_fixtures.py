@@ -246,3 +246,13 @@ def test_a_dry_run_saves_nothing(tmp_path):
     )
     assert "1 created" in out and "Dry run: nothing was saved." in out
     assert not Match.objects.exists() and not Club.objects.exists()
+
+
+def test_only_new_creates_missing_matches_and_leaves_existing_ones_alone(tmp_path):
+    make_competition("Cup", slug="cup")
+    _import(_file(tmp_path, [_match("Alpha", "Beta", score={"ft": [1, 0]})]), "--competition", "cup")
+    Match.objects.update(home_score=2, away_score=2)  # the desk's correction
+    played = [_match("Alpha", "Beta", score={"ft": [1, 0]}), _match("Gamma", "Delta", round="Matchday 2")]
+    out = _import(_file(tmp_path, played), "--competition", "cup", "--only-new")
+    assert "1 created, 0 updated, 1 unchanged" in out
+    assert Match.objects.get(home_club__name="Alpha").home_score == 2

@@ -27,6 +27,8 @@ from .entities import club_name_variants
 from .models import Club, Competition, Match
 from .names import has_letters_or_digits, slug_for_name
 
+# The seasons the project ships (public domain; the demo imports them).
+DATA_DIRECTORY = Path(__file__).resolve().parent / "data" / "openfootball"
 # openfootball's file codes for the competitions we know, with their rule books' tie-breaks.
 KNOWN_COMPETITIONS = {
     "en.1": ("Premier League", "premier-league", Competition.TieBreak.GOAL_DIFFERENCE),
@@ -254,8 +256,9 @@ class ClubIndex:
         return None
 
 
-def import_season(season, competition, clubs, progress=lambda done, total: None):
-    """Write `season`'s matches into `competition`. Must run inside a transaction (the command's)."""
+def import_season(season, competition, clubs, progress=lambda done, total: None, only_new=False):
+    """Write `season`'s matches into `competition`. Must run inside a transaction (the command's).
+    `only_new`: create the matches that are missing and leave every existing one as it is."""
     assert transaction.get_connection().in_atomic_block, "import_season() writes a whole season or nothing"
     outcome = Outcome(competition=competition, season=season.season)
 
@@ -291,6 +294,8 @@ def import_season(season, competition, clubs, progress=lambda done, total: None)
                 Match(competition=competition, season=season.season, round=row.round, home_club=home,
                       away_club=away, status=status, **wanted)
             )  # fmt: skip
+        elif only_new:
+            outcome.unchanged += 1
         else:
             if match.goal_count:
                 # The desk entered the goals: the score comes from them, whatever the file says.

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -25,7 +26,8 @@ from PIL import ImageDraw, ImageFont
 
 from articles import demo
 from articles.models import Article, Author
-from newsroom.football.models import Club, Competition, Goal, Match, Player
+from newsroom.football.fixtures import DATA_DIRECTORY
+from newsroom.football.models import Appearance, Club, Competition, Event, Goal, Match, Player
 from newsroom.football.names import slug_for_name, to_ascii
 from newsroom.media.models import Image
 
@@ -41,6 +43,8 @@ KINDS = [
     ("author", "Authors"),
     ("match", "Matches"),
     ("goal", "Goals"),
+    ("appearance", "Line-up entries"),
+    ("event", "Timeline events"),
     ("image", "Images"),
     ("article", "Articles"),
     ("tag", "Extra tags"),
@@ -134,11 +138,17 @@ class Command(BaseCommand):
         self.matches = {spec["key"]: self.load_match(spec) for spec in demo.MATCHES}
         for spec in demo.ARTICLES:
             self.load_article(spec)
+        # After the demo's clubs exist, so the files' "Liverpool FC (ENG)" finds them by alias.
+        files = [str(DATA_DIRECTORY / name) for name in demo.FIXTURE_FILES]
+        # --only-new: like the rest of the demo, what exists is left as editors left it.
+        call_command("import_fixtures", *files, "--timezone", demo.FIXTURE_TIMEZONE, "--only-new",
+                     stdout=self.stdout, verbosity=0 if self.verbosity < 2 else 1)  # fmt: skip
 
     def load_match(self, spec):
         home = self.lookup(self.clubs, spec["home"], "club")
         away = self.lookup(self.clubs, spec["away"], "club")
         home_score, away_score = spec.get("score") or (None, None)
+        half_time = self.half_time_from_goals(spec)
         created_before = self.counts["match"]["created"]
         match = self.upsert(
             "match", Match, {"home_club": home, "away_club": away, "kickoff": spec["kickoff"]},
@@ -151,12 +161,65 @@ class Command(BaseCommand):
                 "away_score": away_score,
                 "attendance": spec.get("attendance"),
                 "referee": spec.get("referee", ""),
+                **half_time,
+                **{f"{side}_formation": spec.get("lineups", {}).get(club, ("",))[0]
+                   for side, club in (("home", spec["home"]), ("away", spec["away"]))},
             },
             validate=True,
         )  # fmt: skip
         if self.counts["match"]["created"] > created_before:
-            self.load_goals(match, spec.get("goals", []))  # a match it just created; others are the desk's
+            # A match it just created; others are the desk's, line-ups and timeline included.
+            self.load_goals(match, spec.get("goals", []))
+            self.load_lineups(match, spec.get("lineups", {}))
+            self.load_events(match, spec.get("events", []))
         return match
+
+    @staticmethod
+    def half_time_from_goals(spec):
+        """The half-time score the demo's goals make, when they are all of the match's goals."""
+        goals = spec.get("goals", [])
+        if not spec.get("score") or len(goals) != sum(spec["score"]):
+            return {}
+        first_half = [club for minute, _, _, club, _ in goals if minute <= 45]
+        return {f"{side}_ht_score": first_half.count(spec[side]) for side in ("home", "away")}
+
+    def load_lineups(self, match, lineups):
+        """Make the match's line-ups exactly the demo's; leave them alone when they already are."""
+        wanted = []
+        for club_slug, (_, starting, bench) in lineups.items():
+            club = self.lookup(self.clubs, club_slug, "club")
+            rows = [(True, *row) for row in starting] + [(False, *row, False) for row in bench]
+            for order, (started, number, player, position, captain) in enumerate(rows, start=1):
+                player_pk = self.lookup(self.players, player, "player").pk
+                wanted.append((club.pk, player_pk, started, number, position, captain, order))
+        fields = ["club_id", "player_id", "starting", "number", "position", "captain", "order"]
+        self.replace_rows(match, "appearance", Appearance, match.appearances, fields, wanted)
+
+    def load_events(self, match, events):
+        wanted = [
+            (minute, added, kind, self.lookup(self.clubs, club, "club").pk,
+             self.lookup(self.players, player, "player").pk if player else None,
+             self.lookup(self.players, off, "player").pk if off else None, note)
+            for minute, added, kind, club, player, off, note in events
+        ]  # fmt: skip
+        fields = ["minute", "added_time", "kind", "club_id", "player_id", "player_off_id", "note"]
+        self.replace_rows(match, "event", Event, match.events, fields, wanted)
+
+    def replace_rows(self, match, kind, model, related, fields, wanted):
+        """Make `match`'s rows of `model` exactly `wanted` (tuples of `fields`), each validated."""
+        current = sorted(related.values_list(*fields), key=repr)
+        if current == sorted(wanted, key=repr):
+            self.counts[kind]["unchanged"] += len(wanted)
+            return
+        if current:
+            related.all().delete()
+            self.counts[kind]["deleted"] += len(current)
+        for values in wanted:
+            row = model(match=match, **dict(zip(fields, values, strict=True)))
+            row.full_clean()
+            row.save()
+            self.counts[kind]["created"] += 1
+        self.detail("replaced", f"{kind}s of", match, f"{len(wanted)} rows")
 
     def load_goals(self, match, goal_specs):
         """Make the match's goals exactly the demo's; leave them alone when they already are."""

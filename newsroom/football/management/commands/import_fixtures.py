@@ -7,8 +7,9 @@ times in `--timezone`. Teams resolve to clubs by name, short name, alias or the 
 affixes; unknown ones are created and listed; a team that could be two clubs stops the import.
 
 Safe to run again: a match is identified by competition, season, round and its two clubs, and is
-updated, never duplicated. Every file is checked before anything is written, and all of them are
-written in one transaction: a bad file leaves the database as it was.
+updated, never duplicated (with --only-new, an existing match is left as it is). Every file is
+checked before anything is written, and all of them are written in one transaction: a bad file
+leaves the database as it was.
 """
 
 from django.conf import settings
@@ -30,9 +31,14 @@ class Command(BaseCommand):
             default=settings.TIME_ZONE,
             help=f"The zone of the file's kick-off times (default {settings.TIME_ZONE}), e.g. Europe/Rome.",
         )
+        parser.add_argument(
+            "--only-new",
+            action="store_true",
+            help="Create missing matches; leave existing ones as the desk left them (as load_demo does).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Report what would change, save nothing.")
 
-    def handle(self, *args, files, competition, season, timezone, dry_run, verbosity, **options):
+    def handle(self, *args, files, competition, season, timezone, only_new, dry_run, verbosity, **options):
         self.show_progress = verbosity >= 1
         try:
             seasons = [read_season(path, season, timezone) for path in files]
@@ -42,7 +48,7 @@ class Command(BaseCommand):
                 for read in seasons:
                     found = find_competition(read, competition)
                     self.stdout.write(f"{read.path}: {found} {read.season}, {len(read.rows)} matches")
-                    outcomes.append(import_season(read, found, clubs, self.progress))
+                    outcomes.append(import_season(read, found, clubs, self.progress, only_new=only_new))
                 if dry_run:
                     transaction.set_rollback(True)
         except FixtureError as error:
