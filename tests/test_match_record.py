@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.football.lineups import prefill_from_last_match
+from newsroom.football.merges import MergeRefused, merge_entities
 from newsroom.football.models import Appearance, Event, Goal, Match
 
 from .conftest import make_club, make_competition, make_goal, make_match, make_player
@@ -287,3 +288,34 @@ def test_prefill_copies_each_sides_last_line_up_in_the_same_competition_and_seas
     assert prefill_from_last_match(match) == {}
     assert match.appearances.count() == 14
     assert editor_client.get(reverse("admin:football_match_prefill", args=[match.pk])).status_code == 403
+
+
+def test_merging_clubs_or_players_moves_their_line_ups_and_timeline(anfield):
+    match, liverpool, napoli, mertens, lovren = anfield
+    twin = make_player("D. Mertens", club=napoli)
+    Appearance.objects.create(match=match, club=napoli, player=twin, number=14)
+    Event.objects.create(match=match, minute=30, club=napoli, kind=Event.Kind.YELLOW, player=twin)
+    Event.objects.create(
+        match=match, minute=60, club=napoli, kind="substitution", player=make_player(), player_off=twin
+    )
+    merge_entities(mertens, [twin])
+    assert match.appearances.get().player == mertens
+    assert match.events.get(kind=Event.Kind.YELLOW).player == mertens
+    assert match.events.get(kind=Event.Kind.SUBSTITUTION).player_off == mertens
+
+    copy = make_club("Napoli Two")
+    other = make_match(copy, make_club(), score=None)
+    Appearance.objects.create(match=other, club=copy, player=make_player(), number=1)
+    Event.objects.create(match=other, minute=5, club=copy, kind=Event.Kind.VAR)
+    merge_entities(napoli, [copy])
+    assert other.appearances.get().club == napoli and other.events.get().club == napoli
+
+
+def test_a_merge_that_would_put_one_player_twice_in_a_line_up_is_refused(anfield):
+    match, liverpool, napoli, mertens, lovren = anfield
+    twin = make_player("D. Mertens", club=napoli)
+    Appearance.objects.create(match=match, club=napoli, player=mertens, number=14)
+    Appearance.objects.create(match=match, club=napoli, player=twin, number=41, starting=False)
+    with pytest.raises(MergeRefused, match="Both are in the line-up of Liverpool v Napoli"):
+        merge_entities(mertens, [twin])
+    assert match.appearances.count() == 2

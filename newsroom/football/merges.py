@@ -1,17 +1,18 @@
 """Merging two clubs or two players: duplicates folded into one record, links kept.
 
-The football rows (matches, goals, squads) move here. Other apps keep rows that point at clubs
-and players (the editorial app's tags and pinned reports): they register a step with
-`also_on_merge()`, which runs inside the same transaction, before the old records are deleted.
+The football rows (matches, goals, timeline events, line-ups, squads) move here. Other apps keep
+rows that point at clubs and players (the editorial app's tags and pinned reports): they register
+a step with `also_on_merge()`, which runs inside the same transaction, before the old records are
+deleted.
 """
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from newsroom.delivery import purges
 from newsroom.delivery.addresses import move_address
 
-from .models import Club, Goal, Match, Player
+from .models import Appearance, Club, Event, Goal, Match, Player
 
 _merge_steps = []
 
@@ -52,6 +53,8 @@ def merge_entities(survivor, others):
             Match.objects.filter(home_club__in=old_ids).update(home_club=survivor)
             Match.objects.filter(away_club__in=old_ids).update(away_club=survivor)
             Goal.objects.filter(club__in=old_ids).update(club=survivor)
+            Event.objects.filter(club__in=old_ids).update(club=survivor)
+            Appearance.objects.filter(club__in=old_ids).update(club=survivor)
             Player.objects.filter(club__in=old_ids).update(club=survivor)
             # Careers and women's sides name clubs too; deleting the old rows would lose them.
             Club.objects.filter(parent_club__in=old_ids).exclude(pk=survivor.pk).update(parent_club=survivor)
@@ -62,6 +65,25 @@ def merge_entities(survivor, others):
             for goal in Goal.objects.filter(scorer__in=old_ids):
                 touched |= purges.tags_for(goal)
             Goal.objects.filter(scorer__in=old_ids).update(scorer=survivor)
+            both = [survivor.pk, *old_ids]
+            twice = (
+                Appearance.objects.filter(player__in=both)
+                .values("match")
+                .annotate(n=Count("pk"))
+                .filter(n__gt=1)
+            )
+            clash = Match.objects.filter(pk__in=twice.values("match")).first()
+            if clash is not None:
+                # One player cannot be in a line-up twice: the desk removes the duplicate row first.
+                raise MergeRefused(f"Both are in the line-up of {clash}: remove one of them from it first.")
+            timeline = Event.objects.filter(Q(player__in=old_ids) | Q(player_off__in=old_ids))
+            lineups = Appearance.objects.filter(player__in=old_ids)
+            touched |= purges.tags(
+                "match", {*timeline.values_list("match", flat=True), *lineups.values_list("match", flat=True)}
+            )
+            Event.objects.filter(player__in=old_ids).update(player=survivor)
+            Event.objects.filter(player_off__in=old_ids).update(player_off=survivor)
+            lineups.update(player=survivor)
             _move_career_rows("player", old_ids, survivor.pk)
 
         moved = sum(step(survivor, others) for step in _merge_steps)
