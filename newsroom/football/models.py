@@ -537,10 +537,3 @@ purges.register(
     lambda appearance: {purges.tag("match", appearance.match_id), purges.tag("player", appearance.player_id)},
     track=True,
 )
-# A career (former and loan clubs) is part of the player's record: a change purges the player,
-# from whichever side it was made.
-def _career_purges(instance, reverse, pks):
-    return purges.tags("player", pks) if reverse else {purges.tag("player", instance.pk)}
-
-
-purges.register_m2m(Player.other_clubs.through, _career_purges)
