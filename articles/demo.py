@@ -116,6 +116,8 @@ _PLAYER_ROWS = [
     ("Alex Oxlade-Chamberlain", "liverpool", MF, "England", ["Oxlade-Chamberlain", "the Ox"]),
     ("Adam Lallana", "liverpool", MF, "England", ["Lallana"]),
     ("Adrián", "liverpool", GK, "Spain", ["Adrián San Miguel"]),
+    ("Joël Matip", "liverpool", DF, "Cameroon", ["Matip", "Joel Matip"]),
+    ("Caoimhín Kelleher", "liverpool", GK, "Republic of Ireland", ["Kelleher"]),
     # Napoli
     ("Kostas Manolas", "napoli", DF, "Greece", ["Manolas", "Konstantinos Manolas"]),
     ("Kalidou Koulibaly", "napoli", DF, "Senegal", ["Koulibaly"]),
@@ -137,6 +139,8 @@ _PLAYER_ROWS = [
     ("Eljif Elmas", "napoli", MF, "North Macedonia", ["Elmas"]),
     ("Gianluca Gaetano", "napoli", MF, "Italy", ["Gaetano"]),
     ("Amin Younes", "napoli", FW, "Germany", ["Younes"]),
+    ("Faouzi Ghoulam", "napoli", DF, "Algeria", ["Ghoulam"]),
+    ("Arkadiusz Milik", "napoli", FW, "Poland", ["Milik"]),
     # Juventus
     ("Gianluigi Buffon", "juventus", GK, "Italy", ["Buffon", "Gigi Buffon"]),
     ("Gonzalo Higuaín", "juventus", FW, "Argentina", ["Higuaín", "Higuain", "Pipita"]),
@@ -330,9 +334,46 @@ MATCHES = [
         "competition": "uefa-champions-league", "season": "2019-20", "round": "Group E",
         "kickoff": _utc(2019, 9, 17, 19, 0), "venue": "Stadio San Paolo, Naples",
         "home": "napoli", "away": "liverpool", "score": (2, 0),
+        "referee": "Felix Brych",
         "goals": [
             (82, 0, "dries-mertens", "napoli", PENALTY),
             (90, 2, "fernando-llorente", "napoli", OPEN_PLAY),
+        ],
+        # Bookings (Robertson, Milner, Llorente) are left out: the sources give no minutes.
+        "lineups": {
+            "napoli": ("4-4-2", [
+                (1, "alex-meret", "GK", False),
+                (22, "giovanni-di-lorenzo", "RB", False), (44, "kostas-manolas", "CB", False),
+                (26, "kalidou-koulibaly", "CB", False), (6, "mario-rui", "LB", False),
+                (7, "jose-callejon", "RM", False), (5, "allan", "CM", False), (8, "fabian-ruiz", "CM", False),
+                (24, "lorenzo-insigne", "LM", True),
+                (11, "hirving-lozano", "FW", False), (14, "dries-mertens", "FW", False),
+            ], [
+                (25, "david-ospina", "GK"), (19, "nikola-maksimovic", "DF"), (31, "faouzi-ghoulam", "DF"),
+                (None, "eljif-elmas", "MF"), (20, "piotr-zielinski", "MF"), (45, "fernando-llorente", "FW"),
+                (99, "arkadiusz-milik", "FW"),
+            ]),
+            "liverpool": ("4-3-3", [
+                (13, "adrian", "GK", False),
+                (66, "trent-alexander-arnold", "RB", False), (32, "joel-matip", "CB", False),
+                (4, "virgil-van-dijk", "CB", False), (26, "andy-robertson", "LB", False),
+                (14, "jordan-henderson", "CM", True), (3, "fabinho", "DM", False),
+                (7, "james-milner", "CM", False),
+                (11, "mohamed-salah", "RW", False), (9, "roberto-firmino", "CF", False),
+                (10, "sadio-mane", "LW", False),
+            ], [
+                (62, "caoimhin-kelleher", "GK"), (6, "dejan-lovren", "DF"), (12, "joe-gomez", "DF"),
+                (5, "georginio-wijnaldum", "MF"), (15, "alex-oxlade-chamberlain", "MF"),
+                (20, "adam-lallana", "MF"), (23, "xherdan-shaqiri", "FW"),
+            ]),
+        },
+        "events": [
+            (66, 0, "substitution", "liverpool", "georginio-wijnaldum", "james-milner", ""),
+            (66, 0, "substitution", "napoli", "piotr-zielinski", "lorenzo-insigne", ""),
+            (68, 0, "substitution", "napoli", "fernando-llorente", "hirving-lozano", ""),
+            (75, 0, "substitution", "napoli", "eljif-elmas", "allan", ""),
+            (82, 0, "var", "napoli", None, None, "Penalty for the foul on Callejón checked: it stands"),
+            (86, 0, "substitution", "liverpool", "xherdan-shaqiri", "jordan-henderson", ""),
         ],
     },
     {

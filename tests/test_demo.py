@@ -119,6 +119,10 @@ def test_the_demo_match_has_its_real_line_ups_and_timeline_and_the_tables_are_fu
         assert line in page, line
     assert "21’" in page and "65’" in page
 
+    first_leg = Match.objects.get(home_club__slug="napoli", away_club__slug="liverpool", season="2019-20")
+    assert first_leg.appearances.filter(starting=True).count() == 22
+    assert first_leg.events.filter(kind="substitution").count() == 5
+
     # The shipped seasons were imported onto the demo's own clubs: no "Liverpool FC" twin.
     assert not Club.objects.filter(name__in=["Liverpool FC", "SSC Napoli"]).exists()
     assert Match.objects.filter(competition__slug="serie-a", season="2019-20").count() == 380
