@@ -319,3 +319,15 @@ def test_a_merge_that_would_put_one_player_twice_in_a_line_up_is_refused(anfield
     with pytest.raises(MergeRefused, match="Both are in the line-up of Liverpool v Napoli"):
         merge_entities(mertens, [twin])
     assert match.appearances.count() == 2
+
+
+def test_a_new_match_whose_inline_rows_name_a_third_club_is_refused_whole(editor_client, anfield):
+    match, liverpool, napoli, mertens, lovren = anfield
+    bystander = make_club("Bystander")
+    data = _form(match, events=[{"minute": 30, "added_time": 0, "kind": "yellow", "club": bystander.pk,
+                                 "player": mertens.pk, "player_off": "", "note": ""}])  # fmt: skip
+    data["kickoff_0"] = "01/02/2021"  # a new fixture of the same clubs
+    response = editor_client.post(reverse("admin:football_match_add"), data)
+    assert response.status_code == 200
+    assert "one of the two clubs in the match" in response.content.decode()
+    assert Match.objects.count() == 1 and not Event.objects.exists()

@@ -350,6 +350,13 @@ class Match(models.Model):
                 raise ValidationError({field: f"{value} does not add up to ten outfield players."})
 
 
+def _in_match(row):
+    """Whether a goal's, event's or line-up entry's club is one of its match's two. The match may
+    be unsaved (the admin's add form validates the inlines with it); no club yet is not "outside"."""
+    match = row.match if type(row).match.is_cached(row) or row.match_id else None
+    return match is None or not row.club_id or row.club_id in (match.home_club_id, match.away_club_id)
+
+
 class Goal(models.Model):
     class Kind(models.TextChoices):
         OPEN_PLAY = "open_play", "Open play"
@@ -383,7 +390,7 @@ class Goal(models.Model):
         return f"{self.minute}+{self.added_time}’" if self.added_time else f"{self.minute}’"
 
     def clean(self):
-        if self.match_id and self.club_id not in (self.match.home_club_id, self.match.away_club_id):
+        if not _in_match(self):
             raise ValidationError({"club": "The goal must count for one of the two clubs in the match."})
 
 
@@ -437,11 +444,7 @@ class Event(models.Model):
         return f"{self.minute}+{self.added_time}’" if self.added_time else f"{self.minute}’"
 
     def clean(self):
-        if (
-            self.match_id
-            and self.club_id
-            and self.club_id not in (self.match.home_club_id, self.match.away_club_id)
-        ):
+        if not _in_match(self):
             raise ValidationError({"club": "The event must belong to one of the two clubs in the match."})
         if self.kind != self.Kind.VAR and not self.player_id:
             raise ValidationError({"player": f"A {self.get_kind_display().lower()} needs its player."})
@@ -484,11 +487,7 @@ class Appearance(models.Model):
         return f"{self.number or ''} {self.player.name}".strip()
 
     def clean(self):
-        if (
-            self.match_id
-            and self.club_id
-            and self.club_id not in (self.match.home_club_id, self.match.away_club_id)
-        ):
+        if not _in_match(self):
             raise ValidationError({"club": "The player must line up for one of the two clubs in the match."})
 
 
