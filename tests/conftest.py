@@ -17,7 +17,7 @@ def forget_kept_copies():
     """Empty the shared cache and this process's copies: the next page renders from nothing."""
     from django.core.cache import cache
 
-    from newsroom.delivery import fragments, pagecache
+    from newsroom.delivery import fragments, pagecache, purges
 
     try:
         cache.clear()
@@ -27,6 +27,9 @@ def forget_kept_copies():
     # the clear removed) but would cost each test a check: start them empty too.
     fragments.local_copies.clear()
     pagecache.local_pages.clear()
+    # And the cache is as good as the purge clock says (its check is tested on its own, in
+    # tests/delivery/test_cache_faults.py): a first look at the clock would cost a query.
+    purges.trust_the_cache()
 
 
 @pytest.fixture(autouse=True)

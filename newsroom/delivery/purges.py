@@ -11,6 +11,12 @@ purges which tags.
   cache, and the edge (Varnish, a CDN: `edge.py`) is told the same tags once the change commits.
 - **A purge counter** moves with every purge. A copy checked at the current counter is fresh
   without reading its tags again: on a site that is not changing, a hit costs one cache read.
+- **The purge clock** in the database (`PurgeClock`) keeps the newest purge's version, because
+  the cache can lose its counter and versions: restarted from an old snapshot, or unreachable
+  while a purge was sent. A process compares the cache's counter with the clock when it has a
+  reason to doubt the cache (its cache calls failed, the counter went backwards, or
+  CLOCK_SECONDS passed); a counter behind the clock means purges were lost, and every kept copy
+  goes cold at once.
 - **Each model declares its tags beside itself**: `register(Club, lambda club: {...})` in the
   model's module. The registry connects the signals (saves and deletes, and many-to-many changes
   for `register_m2m`), so a change made by any code path (the admin, taggit's manager, a command)
@@ -25,11 +31,14 @@ import logging
 import re
 import time
 from contextlib import contextmanager
+from types import SimpleNamespace
 
-from django.db import connection, transaction
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from . import changes, edge, store
+from .models import PurgeClock
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +86,10 @@ def shows(*tags):
 
 
 def _new_version():
-    # Nanoseconds: never repeats an earlier value, even after an empty Redis restarts.
-    return time.time_ns()
+    # Nanoseconds: never repeats an earlier value, even after an empty Redis restarts; and past
+    # every counter this process has seen, so a host whose clock runs a little behind another's
+    # still moves the counter forwards.
+    return max(time.time_ns(), _clock.highest + 1)
 
 
 def _key(tag):
@@ -86,12 +97,13 @@ def _key(tag):
 
 
 def current_counter():
-    """The purge counter. Raises store.CacheUnavailable."""
+    """The purge counter, once it is known the cache has lost no purge (see the purge clock
+    below). Raises store.CacheUnavailable."""
     value = store.call("get", COUNTER_KEY)
     if value is None:
         store.call("add", COUNTER_KEY, _new_version(), None)
         value = store.call("get", COUNTER_KEY)
-    return value
+    return _checked_against_clock(value)
 
 
 def read_versions(tags):
@@ -118,8 +130,71 @@ def unchanged(versions):
 
 
 def _bump(tags):
-    new = _new_version()
+    new = max(_new_version(), (store.quietly("get", COUNTER_KEY) or 0) + 1)
+    _clock.highest = max(_clock.highest, new)
     store.quietly("set_many", {**{_key(tag): new for tag in tags}, COUNTER_KEY: new}, None)
+    return new
+
+
+# ---------------------------------------------------------------------------------------------
+# The purge clock: what the database knows of the newest purge, which no cache can lose
+
+# This process's view: when it last compared the cache with the clock, and the highest counter
+# it has seen or set. A new process counts as having looked when it started: looking at once
+# cost its first request a second connect timeout when the database hung, and a restart with an
+# old cache is what the periodic look is for.
+_clock = SimpleNamespace(checked_at=time.monotonic(), highest=0)
+
+
+def _record_on_clock(version):
+    """After a change committed: the clock moves to its purge's version (never back)."""
+    try:
+        if not PurgeClock.objects.filter(pk=1, version__lt=version).update(version=version):
+            # Already as far (a purge that raced this one), or no row: a flushed database.
+            PurgeClock.objects.get_or_create(pk=1, defaults={"version": version})
+    except DatabaseError as exc:  # a purge never raises; the cache has been told already
+        log.warning("could not move the purge clock: %s", exc)
+
+
+def _doubts(counter):
+    seconds = settings.NEWSROOM_CACHE.get("CLOCK_SECONDS", 30)
+    return (
+        store.failed_since_check()
+        or counter < _clock.highest
+        or time.monotonic() - _clock.checked_at > seconds
+    )
+
+
+def _checked_against_clock(counter):
+    if not _doubts(counter):
+        _clock.highest = max(_clock.highest, counter)
+        return counter
+    _clock.checked_at = time.monotonic()  # whatever the answer: at most one look per period
+    try:
+        clock = PurgeClock.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+    except DatabaseError:
+        return counter  # no database to ask: pages already kept are all there is to serve
+    store.checked()
+    if counter >= clock:
+        _clock.highest = max(_clock.highest, counter)
+        return counter
+    # Restarted from an old snapshot, or a purge sent while it was unreachable never arrived:
+    # what the cache keeps may predate changes. Everything kept records EVERYTHING.
+    log.warning("the shared cache is behind the purge clock (%s < %s): all copies go cold", counter, clock)
+    _bump({EVERYTHING})
+    return store.call("get", COUNTER_KEY)
+
+
+def trust_the_cache():
+    """The cache and the clock agree as of now (tests start each case with empty caches)."""
+    _clock.checked_at = time.monotonic()
+    _clock.highest = 0
+    store.forget_failures()
+
+
+def doubt_the_cache():
+    """As when CLOCK_SECONDS have passed: the next counter read compares the cache with the clock."""
+    _clock.checked_at = float("-inf")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,15 +246,16 @@ def _flush(tags):
     tags = frozenset(tags)
     # Now, so this transaction's own reads see it; and again at commit, with the edge told then:
     # a page rebuilt between the two by another process read the rows from before the commit.
-    _bump(tags)
+    version = _bump(tags)
     if connection.in_atomic_block:
         transaction.on_commit(lambda: _commit(tags))
     else:
+        _record_on_clock(version)
         edge.purge_tags(tags)
 
 
 def _commit(tags):
-    _bump(tags)
+    _record_on_clock(_bump(tags))
     edge.purge_tags(tags)
 
 

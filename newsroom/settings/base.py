@@ -278,6 +278,11 @@ NEWSROOM_CACHE = {
     # turns them off (bench/load.sh measures pages both ways).
     "FRAGMENTS_ENABLED": os.environ.get("NEWSROOM_FRAGMENT_CACHE", "1") == "1",
     "FRAGMENT_SECONDS": 60 * 60 * 24,
+    # How often each process compares the shared cache's purge counter with the database's purge
+    # clock even when it has no reason to doubt it (newsroom/delivery/purges.py): one query per
+    # process this often, the longest a cache restored from an old snapshot can go unnoticed
+    # when no process saw it go.
+    "CLOCK_SECONDS": 30,
 }
 
 # The HTTP caches in front (newsroom/delivery/edge.py), told which cache tags changed on every
