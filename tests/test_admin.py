@@ -169,7 +169,7 @@ def test_a_second_player_with_the_same_name_needs_a_slug_of_their_own(editor_cli
             "Article_pinned_on_players-INITIAL_FORMS": "0"}  # fmt: skip
     response = editor_client.post(reverse("admin:football_player_add"), form)
     assert response.status_code == 200
-    assert "Player with this Slug already exists" in response.content.decode()
+    assert "The player “Adama Traoré” already has the address “adama-traore”" in response.content.decode()
 
     response = editor_client.post(reverse("admin:football_player_add"), {**form, "slug": "adama-traore-1995"})
     assert response.status_code == 302

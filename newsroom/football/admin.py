@@ -75,8 +75,20 @@ class MergeActionMixin:
         return TemplateResponse(request, "admin/football/merge_confirmation.html", context)
 
 
+class SlugFromNameMixin:
+    """The slug may be left empty: the model makes it from the name (EntityTag.clean), which the
+    browser's prepopulating script cannot do for every script (it spells no Chinese at all)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "slug":
+            field.required = False
+            field.help_text = f"{db_field.help_text} Leave it empty to make it from the name."
+        return field
+
+
 @admin.register(Club)
-class ClubAdmin(MergeActionMixin, admin.ModelAdmin):
+class ClubAdmin(SlugFromNameMixin, MergeActionMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "country", "league"]
     list_filter = ["country", "league"]
     search_fields = ["name", "short_name", "aliases"]
@@ -85,7 +97,7 @@ class ClubAdmin(MergeActionMixin, admin.ModelAdmin):
 
 
 @admin.register(Player)
-class PlayerAdmin(MergeActionMixin, admin.ModelAdmin):
+class PlayerAdmin(SlugFromNameMixin, MergeActionMixin, admin.ModelAdmin):
     list_display = ["name", "club", "position", "nationality", "slug"]
     list_filter = ["position", "club"]
     list_select_related = ["club"]

@@ -169,6 +169,9 @@ class Matcher:
         key = fold_form(form)
         if not key or not has_letters_or_digits(key):
             return
+        dotted = _dotted_initials(form)
+        if dotted:  # "Liverpool FC" also answers to "Liverpool F.C." (fold_text keeps the dots)
+            self._add(dotted, entity, strength, generic)
         if strength == NAME:
             self.full_names.setdefault(entity, key)
         last_word = form.split()[-1]
@@ -271,6 +274,19 @@ def _edit_distance(a, b):
                 current[j] = min(current[j], previous2[j - 2] + 1)
         previous2, previous = previous, current
     return previous[-1]
+
+
+_INITIALISM = re.compile(r"\b([A-Z]{2,4})\b")
+
+
+def _dotted_initials(form):
+    """"Liverpool FC" -> "Liverpool F.C."; None when the form has no all-capital short word.
+
+    The text is folded one character for one (its positions point back at the editor's words), so
+    its dots cannot be dropped; the dotted spelling is added as a form instead."""
+    if "." in form or not _INITIALISM.search(form):
+        return None
+    return _INITIALISM.sub(lambda m: ".".join(m.group(1)) + ".", form)
 
 
 def _alias_lines(aliases):

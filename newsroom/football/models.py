@@ -50,6 +50,18 @@ class EntityTag(TagBase):
         self.name = (self.name or "").strip()
         if not has_letters_or_digits(self.name) or not slug_for_name(self.name):
             raise ValidationError({"name": "A name needs letters or digits (e.g. “Atlético Madrid”)."})
+        self.clean_name_clash()
+        if not self.slug:
+            # Left empty in the form: made from the name, as save() would, but checked here so a
+            # namesake is a form error naming them rather than an IntegrityError.
+            self.slug = slug_for_name(self.name)
+            other = type(self).objects.filter(slug=self.slug).exclude(pk=self.pk).first()
+            if other:
+                kind = self._meta.verbose_name
+                raise ValidationError(
+                    {"slug": f"The {kind} “{other.name}” already has the address “{self.slug}”: "
+                     f"give this {kind} a slug of its own, e.g. “{self.slug}-2”."}
+                )  # fmt: skip
 
     def save(self, *args, **kwargs):
         self.name = self.name.strip()
@@ -68,8 +80,28 @@ class EntityTag(TagBase):
             # Renamed: the old page answers 301 with the new one.
             move_address(type(self)(slug=old_slug).get_absolute_url(), self.get_absolute_url())
 
+    def clean_name_clash(self):
+        """Raise a ValidationError naming the record this name already belongs to (Club)."""
+
     def alias_list(self):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+    def validate_unique(self, exclude=None):
+        # Django's "Player with this Slug already exists." leaves the editor hunting for which
+        # one: name it, so they can open it or choose another slug.
+        try:
+            super().validate_unique(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict({})
+            if "slug" in errors and self.slug:
+                other = type(self).objects.filter(slug=self.slug).exclude(pk=self.pk).first()
+                if other:
+                    kind = self._meta.verbose_name
+                    errors["slug"] = [
+                        f"The {kind} “{other.name}” already has the address “{self.slug}”: "
+                        f"give this {kind} another slug, e.g. “{self.slug}-2”."
+                    ]
+            raise ValidationError(errors) from None
 
 
 class Club(EntityTag):
@@ -95,11 +127,21 @@ class Club(EntityTag):
     def get_absolute_url(self):
         return slug_url("articles:club", self.slug)
 
-    def clean(self):
-        super().clean()
-        clash = Club.objects.filter(name_key=slug_for_name(self.name)).exclude(pk=self.pk).first()
+    def clean_name_clash(self):
+        key = slug_for_name(self.name)
+        others = Club.objects.exclude(pk=self.pk)
+        clash = others.filter(name_key=key).first()
         if clash:
             raise ValidationError({"name": f"This is the same name as the club “{clash.name}”."})
+        # "Liverpool F.C." is the club another record already answers to as "Liverpool FC".
+        # Aliases are free text, so compare them in Python; only clubs with aliases are read.
+        for other in others.exclude(aliases="").only("name", "aliases"):
+            alias = next((a for a in other.alias_list() if slug_for_name(a) == key), None)
+            if alias:
+                raise ValidationError(
+                    {"name": f"This is the club “{other.name}”, whose alias is “{alias}”: "
+                     "open that club instead, or choose a name it does not answer to."}
+                )  # fmt: skip
 
 
 class Player(EntityTag):

@@ -6,9 +6,11 @@
   the folded text points straight back at the editor's words (entities.py, search).
 """
 
+import hashlib
 import re
 import unicodedata
 
+from anyascii import anyascii
 from django.utils.text import slugify
 
 # Letters that NFKD does not decompose into an ASCII base letter plus accents.
@@ -37,13 +39,37 @@ def fold_name(name):
     return _SPACES.sub(" ", to_ascii(name).casefold()).strip()
 
 
+# "F.C.", "A.F.C.", "P.S.V.": dotted initials are one word, so "Liverpool F.C." = "Liverpool FC".
+_INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+# Apostrophes join ("Newell's" -> "newells", as before); every other mark, the underscore
+# included, separates words like a space, so "Northbridge_Rangers" = "Northbridge Rangers".
+_APOSTROPHES = re.compile(r"['’‘ʼ`´]")
+_SEPARATORS = re.compile(r"[^\w\s]|_")
+FALLBACK_PREFIX = "n-"
+
+
 def slug_for_name(name):
     """An ASCII slug that reverses and resolves: "Beşiktaş" -> "besiktas"; "" if none is possible.
 
     It is also the identity key of a name: "Man Utd", "man-utd" and "ＭＡＮ ＵＴＤ" all give
-    "man-utd", so they are one club, not three.
+    "man-utd", so they are one club, not three. Other scripts are transliterated ("ЦСКА Москва"
+    -> "tsska-moskva", "北京国安" -> "beijingguoan"); a name that transliterates to nothing but
+    digits while it has letters, or to nothing at all, gets "n-" and a digest of the name, so two
+    different names never share a key just because only their digits survived.
     """
-    return slugify(to_ascii(name))
+    name = unicodedata.normalize("NFKC", name or "").strip()
+    if not has_letters_or_digits(name):
+        return ""
+    spelled = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), name)
+    spelled = _SEPARATORS.sub(" ", _APOSTROPHES.sub("", spelled))
+    # Latin first (our own table, then NFKD), so existing keys stay what they were; anyascii
+    # only spells what that leaves non-ASCII (Cyrillic, Greek, Chinese...).
+    slug = slugify(anyascii(spelled.translate(_TRANSLITERATIONS)))
+    has_letters = any(ch.isalpha() for ch in name)
+    if slug and not (has_letters and slug.replace("-", "").isdigit()):
+        return slug[:100].strip("-")
+    digest = hashlib.sha256(" ".join(name.casefold().split()).encode()).hexdigest()[:12]
+    return f"{FALLBACK_PREFIX}{digest}"
 
 
 def has_letters_or_digits(name):
@@ -63,7 +89,8 @@ class _FoldTable(dict):
     """
 
     _SPECIAL = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "-": " ", "‐": " ", "‑": " ",
-                "‒": " ", "–": " ", "—": " ", "\n": " ", "\t": " ", "\r": " ", "\u00a0": " "}  # fmt: skip
+                "‒": " ", "–": " ", "—": " ", "_": " ", "\n": " ", "\t": " ", "\r": " ",
+                "\u00a0": " "}  # fmt: skip
 
     def __missing__(self, code):
         char = chr(code)
