@@ -8,6 +8,7 @@ articles use each picture; the change page sets the focal point with a click (st
 import logging
 
 from django.contrib import admin, messages
+from django.db import DatabaseError
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
@@ -56,6 +57,17 @@ class ImageAdmin(admin.ModelAdmin):
                 request,
                 "The picture could not be stored (the media folder is full or not writable), so "
                 "nothing was saved. Try again in a moment, or tell the site's operator.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        except DatabaseError:
+            # Read-only, locked or failing database: the row was not written and Image.save()
+            # deleted the files it had written. Messages live in a cookie, so this still shows.
+            logger.exception("Could not record an image")
+            self.message_user(
+                request,
+                "The picture could not be saved: the database is not accepting changes right now, "
+                "so nothing was kept. Try again in a moment, or tell the site's operator.",
                 messages.ERROR,
             )
             return HttpResponseRedirect(request.get_full_path())

@@ -62,7 +62,16 @@ class Image(models.Model):
     def save(self, *args, **kwargs):
         # A new file is checked and re-encoded by PictureField as it is written (a file that
         # breaks a rule raises ValidationError; the admin form ran the same checks first).
-        super().save(*args, **kwargs)
+        try:
+            super().save(*args, **kwargs)
+        except BaseException:
+            # pre_save wrote the new file before the INSERT/UPDATE failed (read-only or locked
+            # database): delete it, or it would be a file no row points at.
+            if self.file.prepared:
+                self.file.prepared.release()
+                self.file.prepared = None
+                self.file.storage.delete(self.file.name)
+            raise
         prepared, self.file.prepared = self.file.prepared, None
         if not self.width:
             return  # no readable dimensions (a row from before uploads were checked)
