@@ -70,7 +70,7 @@ def test_a_read_only_database_is_a_message_and_leaves_no_file(editor, media_root
 
 
 @pytest.mark.parametrize("failing", ["original", "rendition"])
-def test_a_not_writable_media_folder_is_a_message_and_leaves_no_file(editor, media_root, monkeypatch, failing):
+def test_an_unwritable_media_folder_is_a_message_and_leaves_nothing(editor, media_root, monkeypatch, failing):
     # chmod cannot stop root (who runs CI here), so refuse the open() the storage makes.
     real_open = os.open
 
