@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 
 from .forms import ImageForm
 from .models import Image
+from .upload import OverBudget
 
 logger = logging.getLogger(__name__)
 PREVIEW_WIDTH = 800  # the focal-point picker's picture: big enough to aim, small to download
@@ -59,6 +60,11 @@ class ImageAdmin(admin.ModelAdmin):
                 "nothing was saved. Try again in a moment, or tell the site's operator.",
                 messages.ERROR,
             )
+            return HttpResponseRedirect(request.get_full_path())
+        except OverBudget as error:
+            # Found only while making renditions, after the form was valid: Image.save() has
+            # deleted what it wrote and the transaction dropped the row.
+            self.message_user(request, error.messages[0], messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
         except DatabaseError:
             # Read-only, locked or failing database: the row was not written and Image.save()

@@ -81,6 +81,7 @@ class Image(models.Model):
                 self,
                 picture=prepared.picture if prepared else None,
                 icc_profile=prepared.icc_profile if prepared else None,
+                budget=prepared.budget if prepared else None,
             )
         except BaseException:
             if prepared:

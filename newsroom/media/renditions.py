@@ -23,11 +23,14 @@ from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageCms, features
 
-from .upload import open_checked
+from .upload import OverBudget, open_checked, usable_colour
 
 # Bump when the way renditions are made changes: rebuild_renditions then remakes every one.
 RENDITION_VERSION = 1
 RATIOS = {"full": None, "16:9": (16, 9), "1:1": (1, 1)}
+# No rendition is taller than this: a tall column's "full" crop is made narrower instead (WebP
+# cannot encode past 16383 px, and no page needs more than a few screens of one picture).
+MAX_EDGE = 4096
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 PIL_FORMATS = {"avif": "AVIF", "webp": "WEBP", "jpeg": "JPEG"}
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
@@ -85,21 +88,26 @@ def plan(image):
         box_w, box_h = box[2] - box[0], box[3] - box[1]
         # Never upscale; a picture narrower than the smallest width gets one at its own size.
         fitting = [w for w in widths if w <= box_w] or [box_w]
+        # A tall column: only widths whose height stays within MAX_EDGE, or one that just fits.
+        tallest = max(1, MAX_EDGE * box_w // box_h)
+        fitting = [w for w in fitting if w <= tallest] or [min(tallest, box_w)]
         for fmt in conf["FORMATS"]:
             quality = conf["QUALITY"][fmt]
             for width in fitting:
-                height = max(1, round(width * box_h / box_w))
+                height = min(MAX_EDGE, max(1, round(width * box_h / box_w)))
                 recipe = f"{RENDITION_VERSION}|{image.file.name}|{crop}|{box}|{width}|{fmt}|{quality}"
                 key = hashlib.sha256(recipe.encode()).hexdigest()[:40]
                 specs.append(Spec(crop, fmt, width, height, box, key))
     return specs
 
 
-def build_renditions(image, picture=None, icc_profile=None, dry_run=False):
+def build_renditions(image, picture=None, icc_profile=None, dry_run=False, budget=None):
     """Make the renditions `image` lacks, remove those it no longer needs; return an Outcome.
 
     `picture` (decoded, upright pixels) saves decoding the original again right after an upload.
-    Files written before an error are deleted again; the caller's transaction undoes the rows.
+    `budget`: the bytes they may write together; OverBudget (a ValidationError) before the write
+    that would pass it. Files written before an error are deleted again; the caller's
+    transaction undoes the rows.
     """
     Rendition = image.renditions.model  # noqa: N806  (no import: models.py imports this module)
     storage = Rendition._meta.get_field("file").storage
@@ -116,9 +124,16 @@ def build_renditions(image, picture=None, icc_profile=None, dry_run=False):
         with image.file.open("rb") as original:
             picture, _ = open_checked(original, name=image.file.name)
         icc_profile = picture.info.get("icc_profile")
-    written, rows = [], []
+    written, rows, spent = [], [], 0
     try:
         for spec, data in _render(picture, icc_profile, to_make):
+            spent += len(data)
+            if budget is not None and spent > budget:
+                raise OverBudget(
+                    "This picture's renditions would take more disk space than one upload of its "
+                    "size may use, so nothing was saved. Export it at a normal quality and size.",
+                    code="too_costly",
+                )
             name = rendition_name(image, spec, data)
             if not storage.exists(name):  # same name, same bytes: nothing to write
                 name = storage.save(name, ContentFile(data))
@@ -159,6 +174,8 @@ def _render(picture, icc_profile, specs):
     cheaper than Lanczos on 24 MP); each crop's widest size is resampled from that, and each
     smaller size from the next wider one (half the work of resampling all from the widest).
     """
+    # Once, before resizing: a megabyte profile is applied and replaced, never copied 30 times.
+    picture, icc_profile = usable_colour(picture, icc_profile, strict=False)
     picture = _resizable(picture)
     by_crop = defaultdict(list)
     for spec in specs:
@@ -200,14 +217,17 @@ def _for_the_web(picture, icc_profile, fmt):
     """RGB (or RGBA for WebP/AVIF), with a profile that still describes the pixels."""
     if picture.mode == "CMYK":
         # Browsers render CMYK badly or not at all: convert through the profile to sRGB if we can.
+        converted = None
         if icc_profile and features.check("littlecms2"):
-            source = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
-            picture = ImageCms.profileToProfile(
-                picture, source, ImageCms.createProfile("sRGB"), outputMode="RGB"
-            )
-        else:
-            picture = picture.convert("RGB")
-        return picture, None
+            try:
+                source = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
+                converted = ImageCms.profileToProfile(
+                    picture, source, ImageCms.createProfile("sRGB"), outputMode="RGB"
+                )
+            except (ImageCms.PyCMSError, OSError, ValueError):
+                # Uploads refuse a damaged CMYK profile; an older stored file still gets copies.
+                converted = None
+        return converted or picture.convert("RGB"), None
     alpha = picture.mode in ("RGBA", "LA")
     if alpha and fmt == "jpeg":
         background = PILImage.new("RGB", picture.size, "white")

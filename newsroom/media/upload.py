@@ -13,7 +13,14 @@ so the admin shows it as a form error, never a 500):
 
 The accepted picture is turned upright (EXIF orientation), then written afresh with nothing but its
 ICC profile: no EXIF (GPS, serial numbers), XMP, comments or bytes appended after the image data.
-GIFs keep their first frame, stored as PNG. This module imports no models: `fields.PictureField`
+GIFs keep their first frame, stored as PNG.
+
+Colour and shape (issue 12, item 9): a profile that does not parse is dropped, or refused for
+CMYK (whose colours cannot be converted for screens without it); a profile over
+SMALL_PROFILE_BYTES is applied (pixels converted to sRGB) and replaced by a small sRGB one, so no
+copy carries it. A picture more than MAX_ASPECT_RATIO times as wide as tall (or the reverse) is
+refused: no page can show it. One upload writes at most `write_budget()` bytes, original and
+renditions together. This module imports no models: `fields.PictureField`
 applies it to every file written, whatever sent it (the admin, `load_demo`, the shell).
 """
 
@@ -26,7 +33,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image as PILImage
-from PIL import ImageFile, ImageOps, UnidentifiedImageError
+from PIL import ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 # Pillow's format name -> the extensions a file of that format may be named with.
 EXTENSIONS = {
@@ -59,15 +66,38 @@ REFUSED_SIGNATURES = [
 ]
 ALLOWED_WORDS = "JPEG, PNG, WebP or GIF"
 
+# Camera and sRGB profiles are 0.5–60 KB; a bigger one (a printer's, or padding) is applied to the
+# pixels and replaced, so that forty renditions never each carry megabytes of profile.
+SMALL_PROFILE_BYTES = 64 * 1024
+# A 360° panorama is about 8:1; beyond 50:1 no crop or layout shows anything useful.
+MAX_ASPECT_RATIO = 50
+# What one upload may write to disk, original and every rendition together: WRITE_FACTOR times the
+# uploaded file's size, but never less than WRITE_FLOOR (a 20 KB file still needs its renditions).
+WRITE_FACTOR = 12
+WRITE_FLOOR = 8 * 1024 * 1024
+# Lower qualities tried, in turn, when a heavily compressed JPEG/WebP re-encoded at our quality
+# would outgrow the budget: the upload was never better than that.
+FALLBACK_QUALITIES = (75, 60, 50)
+
+
+def write_budget(upload_size):
+    return max(WRITE_FACTOR * upload_size, WRITE_FLOOR)
+
+
+class OverBudget(ValidationError):
+    """Renditions would write more than the upload's budget (raised while saving, after the form)."""
+
 
 class PreparedUpload(ContentFile):
     """A checked, re-encoded original. `picture` keeps its decoded, upright pixels so that the
     renditions made right after saving need not decode the file a second time."""
 
-    def __init__(self, content, name, picture, icc_profile):
+    def __init__(self, content, name, picture, icc_profile, budget=None):
         super().__init__(content, name=name)
         self.picture = picture
         self.icc_profile = icc_profile
+        # Bytes the renditions may still write (write_budget() less the original).
+        self.budget = budget
 
     def release(self):
         """Drop the decoded pixels, which reference cycles (form, instance, field file) would
@@ -82,7 +112,8 @@ def prepare_upload(upload, name=None):
     if isinstance(upload, PreparedUpload):
         return upload
     picture, source_format = open_checked(upload, name=name)
-    return _reencode(picture, source_format, lossless=_is_lossless_webp(upload, source_format))
+    lossless = _is_lossless_webp(upload, source_format)
+    return _reencode(picture, source_format, lossless=lossless, budget=write_budget(upload.size))
 
 
 def open_checked(upload, name=None):
@@ -125,6 +156,7 @@ def open_checked(upload, name=None):
                     code="extension",
                 )
             _check_pixels(picture, source_format, limits["MAX_PIXELS"])
+            _check_shape(picture)
             picture.seek(0)
             # Decode every byte of the first frame: a truncated or corrupt file fails here, not
             # later on a reader's request. LOAD_TRUNCATED_IMAGES must stay False (tested).
@@ -141,12 +173,17 @@ def open_checked(upload, name=None):
             raise ValidationError(
                 f"{_refused_kind(head)}: only {ALLOWED_WORDS} pictures are accepted.", code="format"
             ) from None
-        except Exception:  # noqa: BLE001  Pillow's decoders raise many types on hostile input.
+        except ValueError as error:
+            if "MAX_TEXT_CHUNK" not in str(error) and "MAX_TEXT_MEMORY" not in str(error):
+                raise _unreadable() from None
+            # Pillow's PNG reader will not inflate a profile or text chunk over 1 MB.
             raise ValidationError(
-                "This picture is damaged or incomplete (was the upload cut short?); it could not be "
-                "decoded. Export it again and re-upload.",
-                code="unreadable",
+                "This PNG carries an embedded colour profile or text of more than 1 MB, which is "
+                "not accepted. Export it again with an sRGB profile (or none).",
+                code="profile",
             ) from None
+        except Exception:  # noqa: BLE001  Pillow's decoders raise many types on hostile input.
+            raise _unreadable() from None
     # Upright first, so stripping the EXIF cannot leave a sideways photo.
     ImageOps.exif_transpose(picture, in_place=True)
     return picture, source_format
@@ -167,9 +204,66 @@ def _check_pixels(picture, source_format, max_pixels):
         )
 
 
-def _reencode(picture, source_format, lossless=False):
+def _unreadable():
+    return ValidationError(
+        "This picture is damaged or incomplete (was the upload cut short?); it could not be "
+        "decoded. Export it again and re-upload.",
+        code="unreadable",
+    )
+
+
+def _check_shape(picture):
+    width, height = picture.size
+    if max(width, height) > MAX_ASPECT_RATIO * min(width, height):
+        shape = "wide" if width > height else "tall"
+        raise ValidationError(
+            f"This picture is {width}×{height} pixels: more than {MAX_ASPECT_RATIO} times as {shape} "
+            "as it is across, which no page can show. Crop it to a less extreme shape.",
+            code="shape",
+        )
+
+
+def usable_colour(picture, icc_profile, strict=True):
+    """(picture, profile) with a profile every rendition may carry: parsed, and small.
+
+    A profile that does not parse is dropped (browsers ignore it too), except on CMYK, where
+    `strict` refuses it: without it the colours cannot be converted for screens. A large profile
+    is applied to the pixels, which become sRGB with a small sRGB profile.
+    """
+    if not icc_profile:
+        return picture, None
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        if picture.mode == "CMYK" and strict:
+            raise ValidationError(
+                "This CMYK picture's colour profile is damaged, so its colours cannot be converted "
+                "for screens. Export it again as an sRGB JPEG (or with a working profile).",
+                code="profile",
+            ) from None
+        return picture, None
+    if len(icc_profile) <= SMALL_PROFILE_BYTES or picture.mode == "CMYK":
+        # A CMYK master keeps its (often 0.5–2 MB, press) profile: renditions.py converts every
+        # copy to sRGB and drops it, and the upload itself was already at least that big.
+        return picture, icc_profile
+    mode = "RGBA" if "A" in picture.getbands() else "RGB"
+    try:
+        converted = ImageCms.profileToProfile(
+            picture if picture.mode in ("RGB", "RGBA") else picture.convert(mode),
+            source, ImageCms.createProfile("sRGB"), outputMode=mode,
+        )  # fmt: skip
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        # A profile for another colour space than the pixels' (a CMYK profile on RGB): unusable.
+        return picture, None
+    return converted, SRGB_PROFILE
+
+
+SRGB_PROFILE = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def _reencode(picture, source_format, lossless=False, budget=None):
     stored_format = STORED_FORMAT[source_format]
-    icc_profile = picture.info.get("icc_profile")
+    picture, icc_profile = usable_colour(picture, picture.info.get("icc_profile"))
     if picture.mode in ("P", "PA") or "transparency" in picture.info:
         # Palette transparency lives in `info`, which is dropped below: keep it as an alpha channel.
         picture = picture.convert("RGBA")
@@ -181,10 +275,26 @@ def _reencode(picture, source_format, lossless=False):
         options = {"lossless": True}
     if icc_profile:
         options["icc_profile"] = icc_profile
+    data = _encoded(picture, stored_format, options)
+    qualities = [q for q in FALLBACK_QUALITIES if "quality" in options and q < options["quality"]]
+    while budget is not None and len(data) > budget and qualities:
+        data = _encoded(picture, stored_format, dict(options, quality=qualities.pop(0)))
+    if budget is not None and len(data) > budget:
+        raise ValidationError(
+            f"Stored again, this picture would take {_bytes(len(data), up=True)}, more than one "
+            f"upload of its size may write ({_bytes(budget)}). Export it at a normal quality and "
+            "size, and upload it again.",
+            code="too_costly",
+        )
+    name = f"upload{STORED_EXTENSION[stored_format]}"
+    remaining = None if budget is None else budget - len(data)
+    return PreparedUpload(data, name=name, picture=picture, icc_profile=icc_profile, budget=remaining)
+
+
+def _encoded(picture, stored_format, options):
     buffer = io.BytesIO()
     picture.save(buffer, format=stored_format, **options)
-    name = f"upload{STORED_EXTENSION[stored_format]}"
-    return PreparedUpload(buffer.getvalue(), name=name, picture=picture, icc_profile=icc_profile)
+    return buffer.getvalue()
 
 
 def _is_lossless_webp(upload, source_format):
