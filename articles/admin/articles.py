@@ -136,7 +136,11 @@ class ArticleAdmin(KeyFieldsAdminMixin, WorkflowAdminMixin, VersionAdmin):
         def rows(mentions):
             return [{"id": m.entity.id, **m.as_dict()} for m in mentions]
 
-        return JsonResponse({"clubs": rows(suggestions.clubs), "players": rows(suggestions.players)})
+        # The panel says "nothing found" only once there is text to find something in.
+        has_text = any(f.strip() for f in (headline, standfirst, html_to_text(body)))
+        return JsonResponse(
+            {"clubs": rows(suggestions.clubs), "players": rows(suggestions.players), "has_text": has_text}
+        )
 
     @admin.action(description="Add a club or player to the selected articles…", permissions=["change"])
     def add_tag_to_selected(self, request, queryset):
@@ -201,7 +205,12 @@ class ArticleAdmin(KeyFieldsAdminMixin, WorkflowAdminMixin, VersionAdmin):
                 label=db_field.verbose_name.capitalize(),
                 help_text=db_field.help_text,
             )
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("headline", "standfirst") and field is not None:
+            # As wide as the body editor below them (css/admin-newsroom.css), not Django's 20em.
+            field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} newsroom-wide".strip()
+            field.widget.attrs["spellcheck"] = "true"
+        return field
 
     @admin.display(description="state", ordering="status")
     def publication_state(self, article):

@@ -7,6 +7,20 @@
   var LABELS = { headline: "Headline", slug: "Slug", standfirst: "Standfirst", body: "Body" };
   var HEARTBEAT_MS = 20000;
 
+  // Spellcheck on in the body editor, whatever the browser's default for contenteditable: the
+  // editor (ProseMirror) builds its element after load, so set it once that element exists.
+  function spellcheckBody() {
+    var found = document.querySelectorAll(".prose-editor .ProseMirror, .prose-editor [contenteditable]");
+    found.forEach(function (el) { el.setAttribute("spellcheck", "true"); });
+    return found.length > 0;
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!spellcheckBody() && window.MutationObserver) {
+      var watcher = new MutationObserver(function () { if (spellcheckBody()) watcher.disconnect(); });
+      watcher.observe(document.body, { childList: true, subtree: true });
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     var desk = document.getElementById("article-desk");
     var form = desk && desk.closest("form");

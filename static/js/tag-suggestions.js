@@ -49,7 +49,11 @@
       if (!pending.length) {
         var none = document.createElement("p");
         none.className = "help";
-        none.textContent = "Every club and player the text mentions is tagged.";
+        var found = (data.clubs || []).length + (data.players || []).length;
+        // Before any text there is nothing to have found: say what will happen instead.
+        none.textContent = data.has_text === false ? "Suggestions appear here as you write."
+          : found ? "Every club and player the text mentions is tagged."
+          : "No club or player found in the text yet.";
         panel.appendChild(none);
         return;
       }
