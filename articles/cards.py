@@ -216,7 +216,7 @@ def render_article_parts(request, article, preview=False):
         "clubs": clubs,
         "players": players,
         "corrections": attached(article, "corrections"),
-        "goals": attached(article.match, "goals") if article.match_id else [],
+        "timeline": getattr(article.match, "timeline", []) if article.match_id else [],
         "body": render_body(article.body, clubs, players),
         # A string: rendering an int localises it, which cost 0.1 ms (number formats are looked up).
         "reading_minutes": str(seo.reading_minutes(article.body)),

@@ -16,7 +16,8 @@ from django.utils.functional import SimpleLazyObject
 
 from newsroom.delivery.rows import Columns, Select, attach, column, in_list, link, table, values
 from newsroom.delivery.rows import join as join_table
-from newsroom.football.models import Club, Competition, Goal, Match, Player
+from newsroom.football import reads as football_reads
+from newsroom.football.models import Club, Competition, Match, Player
 from newsroom.media.models import Image
 from newsroom.media.reads import attach_renditions
 
@@ -188,8 +189,9 @@ def _typed_null(name, connection):
 
 def attach_page_relations(article, using=DEFAULT_DB_ALIAS):
     """Give a report (from page_article) everything else its page shows, as prefetch_related()
-    would: its authors, clubs and players (one statement), its corrections, its match's goals with
-    their scorers, and its picture's renditions."""
+    would: its authors, clubs and players (one statement), its corrections, its match's timeline
+    (goals and events with their players, as `article.match.timeline`), and its picture's
+    renditions."""
     connection = connections[using]
     selects, params = [], []
     for kind, model, through, own, other, extra in _NAMES_PARTS:
@@ -222,7 +224,8 @@ def attach_page_relations(article, using=DEFAULT_DB_ALIAS):
     attach(article, "players", found["player"])
     attach(article, "corrections", corrections_of(article, using))
     if article.match is not None:
-        attach(article.match, "goals", goals_of(article.match, using))
+        # The match box shows the timeline, as the match's page does (football.reads.timeline()).
+        article.match.timeline = football_reads.timeline(article.match, using)
     if article.hero_image is not None:
         attach_renditions([article.hero_image], using)
 
@@ -240,28 +243,6 @@ def corrections_of(article, using=DEFAULT_DB_ALIAS):
     return [correction for (correction,) in CORRECTION.fetch(sql, [article.pk], using)]
 
 
-GOAL = Select(Columns(Goal, "g"), Columns(Player, "p", ["id", "name", "slug", "club"]))
-
-
-def goals_of(match, using=DEFAULT_DB_ALIAS):
-    """The match's goals in Goal's order, each with its scorer (and its club, the match's)."""
-    connection = connections[using]
-    order = ", ".join(column(Goal, name, "g", connection) for name in ("minute", "added_time")) + ", g.id"
-    sql = (
-        f"SELECT {GOAL.sql(connection)} FROM {table(Goal, connection)} g"
-        f" JOIN {table(Player, connection)} p ON p.{_id(connection)} ="
-        f" {column(Goal, 'scorer', 'g', connection)}"
-        f" WHERE {column(Goal, 'match', 'g', connection)} = %s ORDER BY {order}"
-    )  # fmt: skip
-    clubs = {match.home_club_id: match.home_club, match.away_club_id: match.away_club}
-    goals = []
-    for goal, scorer in GOAL.fetch(sql, [match.pk], using):
-        link(goal, "scorer", scorer)
-        link(goal, "match", match)
-        if goal.club_id in clubs:
-            link(goal, "club", clubs[goal.club_id])
-        goals.append(goal)
-    return goals
 
 
 # ---------------------------------------------------------------------------------------------

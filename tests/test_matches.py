@@ -92,3 +92,27 @@ def test_goal_shows_minute_added_time_and_kind():
     match = make_match()
     goal = make_goal(match, make_player("Mohamed Salah"), minute=90, added_time=3, kind=Goal.Kind.PENALTY)
     assert str(goal) == "Mohamed Salah 90+3’ (pen)"
+
+
+def test_a_reports_match_box_shows_the_timeline_and_links_to_the_match(client):
+    from newsroom.football.models import Event
+
+    home, away = make_club("Home Town"), make_club("Away Rovers")
+    match = make_match(home=home, away=away, score=(1, 0))
+    scorer, booked = make_player("Sam Striker", club=home), make_player("Ben Booked", club=away)
+    on, off = make_player("Nia New", club=home), make_player("Olly Old", club=home)
+    make_goal(match, scorer, club=home, minute=21)
+    Event.objects.create(match=match, minute=34, kind=Event.Kind.YELLOW, club=away, player=booked)
+    Event.objects.create(
+        match=match, minute=60, kind=Event.Kind.SUBSTITUTION, club=home, player=on, player_off=off
+    )
+    article = make_article(match=match)
+    html = client.get(article.get_absolute_url()).content.decode()
+    box = html[html.index('class="match-box"') : html.index("</aside>", html.index('class="match-box"'))]
+    assert "Sam Striker</a> 21’" in box
+    assert "Ben Booked</a> 34’ <span class=\"match-box__event\">yellow card" in box
+    assert "Nia New</a> 60’ <span class=\"match-box__event\">substitution, for <a" in box
+    assert "Olly Old" in box
+    # In minute order, and a way on to the whole match.
+    assert box.index("Sam Striker") < box.index("Ben Booked") < box.index("Nia New")
+    assert match.get_absolute_url() in box

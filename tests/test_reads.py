@@ -3,7 +3,7 @@
 Each read (articles/reads.py, newsroom/football/reads.py, newsroom/media/reads.py, the ranking in
 articles/related.py) is compared here with the ORM query of the same meaning, on data that has
 every shape the pages meet: drafts and scheduled reports, reports with and without a match, a
-picture, authors, corrections, goals, pins. And what they attach is read without a query.
+picture, authors, corrections, goals (the timeline), pins. And what they attach is read without a query.
 """
 
 import datetime
@@ -154,7 +154,7 @@ def test_a_report_page_carries_what_the_orm_would_prefetch(archive, django_asser
     for orm in Article.objects.for_page().filter(pk__in=[a.pk for a in archive["articles"][:6]]):
         with django_assert_num_queries(1):
             article = reads.page_article(orm.publication_date, orm.slug)
-        queries = 2 + bool(orm.match_id) + bool(orm.hero_image_id)  # names, corrections, goals, renditions
+        queries = 2 + bool(orm.match_id) + bool(orm.hero_image_id)  # names, corrections, timeline, renditions
         with django_assert_num_queries(queries):
             reads.attach_page_relations(article)
         with django_assert_num_queries(0):
@@ -169,9 +169,10 @@ def test_a_report_page_carries_what_the_orm_would_prefetch(archive, django_asser
             ]
             assert [c.note for c in article.corrections.all()] == [c.note for c in orm.corrections.all()]
             if orm.match_id:
-                assert [str(goal) for goal in article.match.goals.all()] == [
-                    str(g) for g in orm.match.goals.all()
-                ]
+                # The match box's timeline: the goals among it are the match's, in order.
+                goals = [(e.player.name, e.minute_display()) for e in article.match.timeline if e.is_goal]
+                assert goals == [(g.scorer.name, g.minute_display()) for g in orm.match.goals.all()]
+                assert goals
                 assert article.match.venue == orm.match.venue
     assert reads.page_article(datetime.date(1999, 1, 1), "no-such-report") is None
 
