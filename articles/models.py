@@ -12,9 +12,9 @@ import reversion
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
-from django.db import models
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.db import models, transaction
 from django.db.models import F, IntegerField, Prefetch, Q, Value
 from django.db.models.expressions import CombinedExpression
 from django.utils import timezone
@@ -25,9 +25,10 @@ from taggit.models import ItemBase
 
 from newsroom.delivery import purges
 from newsroom.delivery.addresses import dated_url, slug_url
-from newsroom.football.models import Club, Goal, Match, Player
+from newsroom.football.models import Club, Event, Goal, Match, Player
 from newsroom.media.models import Image
 
+from .body import html_to_text
 from .tagging import EntityTagManager
 from .workflow import keep_old_url
 
@@ -140,6 +141,7 @@ class Article(models.Model):
         PREVIEW = "preview", "Match preview"
         NEWS = "news", "News"
         FEATURE = "feature", "Feature"
+        LIVE = "live", "Live blog"
 
     headline = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -157,6 +159,11 @@ class Article(models.Model):
         validators=[MaxLengthValidator(settings.NEWSROOM["BODY_MAX_CHARS"])],
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REPORT)
+    # A live blog is open until this is set; then it is an ordinary (long-cached) article.
+    live_closed_at = models.DateTimeField(
+        "live blog closed at", null=True, blank=True,
+        help_text="Live blogs only: empty while the blog is live. Set when the desk closes it.",
+    )  # fmt: skip
     match = models.ForeignKey(
         Match, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles",
         help_text="The match this article is about. Its clubs and scorers are tagged automatically.",
@@ -316,6 +323,10 @@ class Article(models.Model):
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and not self.is_published()
 
+    def is_live(self):
+        """A live blog still taking entries (readers' pages poll for them)."""
+        return self.kind == self.Kind.LIVE and self.live_closed_at is None
+
     def ensure_match_tags(self):
         """Keep the invariant: a report on a match carries both clubs and every scorer. Two
         queries find what is missing; only that is added (an add that changes nothing would still
@@ -340,6 +351,8 @@ class Article(models.Model):
         return self.hero_caption or (self.hero_image.caption if self.hero_image else "")
 
     def clean(self):
+        if self.kind == self.Kind.LIVE and not self.match_id:
+            raise ValidationError({"match": "A live blog follows a match: pick it."})
         if self.published_at and not PUBLISHED_YEARS[0] <= self.published_at.year <= PUBLISHED_YEARS[1]:
             # Outside these years the search index's order key (seconds << 31) no longer fits a
             # 64-bit integer, and no report of ours is dated there.
@@ -401,6 +414,247 @@ class Correction(models.Model):
         # A correction changes the article: its updated time moves. (Saving a Correction already
         # starts a new page-cache generation, like any content model.)
         Article.objects.filter(pk=self.article_id).update(updated_at=timezone.now())
+
+
+class LiveEntry(models.Model):
+    """One timestamped entry of a live blog. Entries are rows of their own, so editors posting at
+    once never conflict (the article itself is not saved). A key event (a goal, a card, the
+    whistle) writes the match record: saving the entry creates or corrects its `Goal` or `Event`
+    and works the match's score and status out again; deleting it takes them back out."""
+
+    class Kind(models.TextChoices):
+        UPDATE = "", "Update (no key event)"
+        GOAL = "goal", "Goal"
+        PENALTY_GOAL = "penalty_goal", "Penalty scored"
+        OWN_GOAL = "own_goal", "Own goal"
+        MISSED_PENALTY = "missed_penalty", "Penalty missed"
+        YELLOW = "yellow", "Yellow card"
+        SECOND_YELLOW = "second_yellow", "Second yellow card"
+        RED = "red", "Red card"
+        SUBSTITUTION = "substitution", "Substitution"
+        VAR = "var", "VAR decision"
+        KICK_OFF = "kick_off", "Kick-off"
+        HALF_TIME = "half_time", "Half-time"
+        FULL_TIME = "full_time", "Full-time"
+
+    # Which kinds become which rows of the match record.
+    GOALS = {
+        Kind.GOAL: Goal.Kind.OPEN_PLAY,
+        Kind.PENALTY_GOAL: Goal.Kind.PENALTY,
+        Kind.OWN_GOAL: Goal.Kind.OWN_GOAL,
+    }
+    EVENTS = {kind: Event.Kind(kind) for kind in ("missed_penalty", "yellow", "second_yellow", "red",
+                                                   "substitution", "var")}  # fmt: skip
+    WHISTLES = {Kind.KICK_OFF: Match.Status.LIVE, Kind.HALF_TIME: Match.Status.HALF_TIME,
+                Kind.FULL_TIME: Match.Status.FULL_TIME}  # fmt: skip
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="entries")
+    posted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Set when an entry is changed after posting: readers see "Updated 15:42".
+    edited_at = models.DateTimeField(null=True, blank=True, editable=False)
+    body = ProseEditorField(
+        config=BODY_EDITOR_CONFIG, sanitize=True, blank=True,
+        validators=[MaxLengthValidator(settings.NEWSROOM["LIVE_ENTRY_MAX_CHARS"])],
+    )  # fmt: skip
+    image = models.ForeignKey(Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    embed_url = models.URLField(
+        "embed", blank=True, max_length=500,
+        help_text="A post or video to point readers to (https). Shown as a link: the site runs no "
+        "third-party script.",
+    )  # fmt: skip
+    pinned = models.BooleanField(default=False, help_text="Keep this entry at the top of the blog.")
+    kind = models.CharField(max_length=14, choices=Kind.choices, blank=True, default=Kind.UPDATE)
+    minute = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(120)]
+    )
+    added_time = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(30)])
+    club = models.ForeignKey(
+        Club, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The side of the player (worked out from the line-ups when empty).",
+    )  # fmt: skip
+    player = models.ForeignKey(
+        Player, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="Scored, booked, missed the penalty, or came on.",
+    )  # fmt: skip
+    player_off = models.ForeignKey(
+        Player, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="A substitution: who went off.",
+    )  # fmt: skip
+    # The rows of the match record this entry wrote (SET_NULL: a goal removed in the match admin
+    # leaves the entry's text).
+    goal = models.OneToOneField(Goal, null=True, blank=True, on_delete=models.SET_NULL, related_name="entry")
+    event = models.OneToOneField(
+        Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="entry"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name_plural = "live entries"
+        ordering = ["-pinned", "-posted_at", "-pk"]
+        indexes = [models.Index(fields=["article", "-posted_at"], name="liveentry_article_posted_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minute__isnull=True) | Q(minute__gte=1, minute__lte=120),
+                name="liveentry_minute_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        label = self.get_kind_display() if self.kind else "Update"
+        return f"{self.minute_display()} {label}".strip()
+
+    def save(self, *args, **kwargs):
+        # Sanitised on every save, as article bodies are, whatever sent it.
+        self.body = self._meta.get_field("body").sanitize(self.body or "")
+        if not self._state.adding:
+            self.edited_at = timezone.now()
+        with transaction.atomic():
+            match = self.article.match
+            row = self.record_row(match) if match else None
+            # A kind changed from a goal to a card (or to a plain update): the old row goes.
+            old_goal = self.goal if self.goal_id and not isinstance(row, Goal) else None
+            old_event = self.event if self.event_id and not isinstance(row, Event) else None
+            if row is not None:
+                row.save()
+            self.goal = row if isinstance(row, Goal) else None
+            self.event = row if isinstance(row, Event) else None
+            super().save(*args, **kwargs)
+            for gone in (old_goal, old_event):
+                if gone is not None:
+                    gone.delete()
+            if match and (row is not None or old_goal or old_event or self.kind in self.WHISTLES
+                          or getattr(self, "_was_whistle", False)):  # fmt: skip
+                follow_the_whistle(match.pk)
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic():
+            match_id = self.article.match_id
+            rows = [row for row in (self.goal, self.event) if row is not None]
+            result = super().delete(*args, **kwargs)
+            for row in rows:
+                row.delete()
+            if match_id and (rows or self.kind in self.WHISTLES):
+                follow_the_whistle(match_id)
+        return result
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        entry = super().from_db(db, field_names, values)
+        # An entry that was a whistle and is now something else still moves the match's status.
+        entry._was_whistle = entry.__dict__.get("kind") in cls.WHISTLES
+        return entry
+
+    def minute_display(self):
+        if self.minute is None:
+            return ""
+        return f"{self.minute}+{self.added_time}’" if self.added_time else f"{self.minute}’"
+
+    def is_key_event(self):
+        return self.kind != self.Kind.UPDATE
+
+    def clean(self):
+        """The entry's own rules, then the record's: the Goal or Event it would write is checked
+        by that model's clean(), so the desk gets the match admin's messages."""
+        match = self.article.match if self.article_id else None
+        if self.article_id and self.article.kind != Article.Kind.LIVE:
+            raise ValidationError("Entries belong to live blogs only.")
+        if not self.is_key_event():
+            if not (self.body or "").strip() and not self.image_id and not self.embed_url:
+                raise ValidationError({"body": "Write something, or add a picture or an embed."})
+            return
+        if match is None:
+            raise ValidationError("This live blog has no match: pick it on the article first.")
+        if self.embed_url and not self.embed_url.startswith("https://"):
+            raise ValidationError({"embed_url": "Embeds must be https:// addresses."})
+        if self.kind not in self.WHISTLES and self.minute is None:
+            raise ValidationError({"minute": f"A {self.get_kind_display().lower()} needs its minute."})
+        if self.club_id and self.club_id not in (match.home_club_id, match.away_club_id):
+            raise ValidationError({"club": "Pick one of the two clubs in the match."})
+        row = self.record_row(match)
+        if row is not None:
+            try:
+                row.clean()
+            except ValidationError as error:
+                raise ValidationError(_entry_errors(error)) from None
+
+    def record_row(self, match):
+        """The unsaved Goal or Event this entry stands for (None for updates and whistles)."""
+        where = {"match": match, "minute": self.minute or 1, "added_time": self.added_time or 0}
+        if self.kind in self.GOALS:
+            scoring_side = self.club_id
+            if self.kind == self.Kind.OWN_GOAL and self.club_id:
+                # An own goal counts for the other side: entry.club is the scorer's own side.
+                home, away = match.home_club_id, match.away_club_id
+                scoring_side = away if self.club_id == home else home
+            goal = self.goal if self.goal_id else Goal()
+            for name, value in {**where, "scorer_id": self.player_id, "club_id": scoring_side,
+                                "kind": self.GOALS[self.kind]}.items():  # fmt: skip
+                setattr(goal, name, value)
+            if not self.player_id:
+                raise ValidationError({"player": "Say who scored."})
+            if not self.club_id:
+                raise ValidationError({"club": "Say which side the scorer plays for."})
+            return goal
+        if self.kind in self.EVENTS:
+            event = self.event if self.event_id else Event()
+            for name, value in {**where, "kind": self.EVENTS[self.kind], "club_id": self.club_id,
+                                "player_id": self.player_id, "player_off_id": self.player_off_id,
+                                "note": self._var_note()}.items():  # fmt: skip
+                setattr(event, name, value)
+            if not self.club_id:
+                raise ValidationError({"club": "Say which side this is about."})
+            return event
+        return None
+
+    def _var_note(self):
+        # A VAR decision's text is its note on the timeline ("Goal disallowed for offside").
+        return html_to_text(self.body or "")[:200] if self.kind == self.Kind.VAR else ""
+
+
+def _entry_errors(error):
+    """A Goal's or Event's errors, on the entry's fields (its scorer is the entry's player)."""
+    if not hasattr(error, "error_dict"):
+        return error
+    names = {"scorer": "player", "minute": "minute", "added_time": "added_time", "club": "club",
+             "player": "player", "player_off": "player_off", "note": "body"}  # fmt: skip
+    return {names.get(field, NON_FIELD_ERRORS): messages for field, messages in error.error_dict.items()}
+
+
+def follow_the_whistle(match_id):
+    """Work the match's status and score out again from its live entries and goals.
+
+    From everything stored, not by increments, so two editors posting at once leave the same
+    record whichever commits first; the match row is locked for it (PostgreSQL; SQLite writes
+    one transaction at a time). Status: the latest whistle (kick-off, half-time, full-time) by
+    minute; a key event with no whistle yet means the match has started. Score: the goals', with
+    the half-time score once half-time has been blown."""
+    match = Match.objects.select_for_update().get(pk=match_id)
+    entries = LiveEntry.objects.filter(article__match_id=match_id).exclude(kind="")
+    whistles = sorted(
+        (entry for entry in entries if entry.kind in LiveEntry.WHISTLES),
+        key=lambda e: (e.minute or 0, e.added_time, e.posted_at, e.pk),
+    )
+    if whistles:
+        status = LiveEntry.WHISTLES[whistles[-1].kind]
+    elif entries.exists():
+        status = Match.Status.LIVE
+    elif match.status in (Match.Status.LIVE, Match.Status.HALF_TIME):
+        status = Match.Status.SCHEDULED  # the blog's kick-off was taken back
+    else:
+        return  # a match the blog never touched keeps what was typed in the admin
+    match.status = status
+    scores = {name: None for name in ("home_score", "away_score", "home_ht_score", "away_ht_score",
+                                      "home_et_score", "away_et_score")}  # fmt: skip
+    if status != Match.Status.SCHEDULED:
+        found = match.scores_from(list(match.goals.all()))
+        past_half_time = status != Match.Status.LIVE or any(e.kind == "half_time" for e in whistles)
+        scores.update({name: value for name, value in found.items() if past_half_time or "_ht_" not in name})
+    for name, value in scores.items():
+        setattr(match, name, value)
+    match.save(update_fields=["status", *scores])
 
 
 class EditingSession(models.Model):
@@ -593,6 +847,12 @@ purges.register(Author,
     lambda author: {purges.tag("author", author.pk), purges.tag("list-author", author.pk), "authors"},
 )
 purges.register(Correction, lambda correction: {purges.tag("article", correction.article_id)})
+# A live entry shows on its blog (page and card: the front page's score box) and on its match's
+# page, box and the club pages' results. The Goal, Event and Match it writes purge their own.
+purges.register(
+    LiveEntry,
+    lambda entry: {purges.tag("article", entry.article_id), *purges.tags("match", [entry.article.match_id])},
+)
 for _through, _kind in ((TaggedClub, "club"), (TaggedPlayer, "player")):
     _row, _m2m = _tag_row_purges(_kind)
     purges.register(_through, _row)

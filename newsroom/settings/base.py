@@ -301,6 +301,8 @@ NEWSROOM = {
     "ARTICLES_PER_PAGE": 12,
     # Bodies above this many characters are refused: a report is a few thousand characters.
     "BODY_MAX_CHARS": 100_000,
+    # A live entry is a paragraph or two, posted in seconds; a longer text belongs in the report.
+    "LIVE_ENTRY_MAX_CHARS": 10_000,
 }
 
 LOGGING = {

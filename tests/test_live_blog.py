@@ -1,0 +1,161 @@
+"""Live blogs: entries that feed the match record (issue 14)."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from articles.models import Article, LiveEntry
+from newsroom.delivery import purges
+from newsroom.football.models import Appearance, Event, Goal, Match
+
+from .conftest import make_article, make_club, make_match, make_player
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def blog():
+    home, away = make_club("Liverpool"), make_club("SSC Napoli")
+    match = make_match(home, away, score=None)
+    for number, (name, club) in enumerate(
+        [("Mohamed Salah", home), ("Dejan Lovren", home), ("Dries Mertens", away),
+         ("Kalidou Koulibaly", away)],
+        start=1,
+    ):  # fmt: skip
+        player = make_player(name, club=club)
+        Appearance.objects.create(match=match, club=club, player=player, number=number)
+    return make_article(kind=Article.Kind.LIVE, match=match, headline="Liverpool v Napoli: live")
+
+
+def player(name):
+    return Appearance.objects.get(player__name=name).player
+
+
+def post(blog, **fields):
+    entry = LiveEntry(article=blog, **fields)
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+def score(match):
+    match.refresh_from_db()
+    return match.status, match.home_score, match.away_score, match.home_ht_score, match.away_ht_score
+
+
+def test_whistles_and_goals_move_the_match_status_and_score(blog):
+    match = blog.match
+    post(blog, kind="kick_off", body="<p>We are under way.</p>")
+    assert score(match) == (Match.Status.LIVE, 0, 0, None, None)
+    salah = player("Mohamed Salah")
+    post(blog, kind="goal", minute=20, player=salah, club=match.home_club, body="<p>Salah!</p>")
+    assert score(match) == (Match.Status.LIVE, 1, 0, None, None)  # no half-time score before it
+    post(blog, kind="half_time", minute=45, added_time=2)
+    assert score(match) == (Match.Status.HALF_TIME, 1, 0, 1, 0)
+    post(blog, kind="kick_off", minute=46)
+    post(blog, kind="own_goal", minute=70, player=player("Dejan Lovren"), club=match.home_club)
+    assert score(match) == (Match.Status.LIVE, 1, 1, 1, 0)
+    post(blog, kind="full_time", minute=90, added_time=4)
+    assert score(match) == (Match.Status.FULL_TIME, 1, 1, 1, 0)
+    own_goal = Goal.objects.get(kind=Goal.Kind.OWN_GOAL)
+    assert own_goal.club == match.away_club  # counts for Napoli
+
+
+def test_correcting_a_goal_entry_corrects_the_timeline_and_deleting_it_removes_the_goal(blog):
+    match = blog.match
+    post(blog, kind="kick_off")
+    entry = post(blog, kind="goal", minute=56, player=player("Mohamed Salah"), club=match.home_club)
+    entry = LiveEntry.objects.get(pk=entry.pk)
+    entry.minute, entry.player, entry.club = 65, player("Dries Mertens"), match.away_club
+    entry.full_clean()
+    entry.save()
+    goal = Goal.objects.get(match=match)
+    assert (goal.minute, goal.scorer.name, goal.club_id) == (65, "Dries Mertens", match.away_club_id)
+    assert score(match)[1:3] == (0, 1)
+    assert LiveEntry.objects.get(pk=entry.pk).edited_at is not None
+    LiveEntry.objects.get(pk=entry.pk).delete()
+    assert not Goal.objects.filter(match=match).exists()
+    assert score(match)[1:3] == (0, 0)
+
+
+def test_a_goal_entry_turned_into_a_card_swaps_its_record_row(blog):
+    match = blog.match
+    entry = post(blog, kind="goal", minute=30, player=player("Dries Mertens"), club=match.away_club)
+    entry.kind = "yellow"
+    entry.full_clean()
+    entry.save()
+    assert not Goal.objects.filter(match=match).exists()
+    card = Event.objects.get(match=match)
+    assert (card.kind, card.player.name, card.minute) == ("yellow", "Dries Mertens", 30)
+    assert score(match)[0] == Match.Status.LIVE  # a key event with no kick-off: it has started
+
+
+def test_substitution_and_var_entries_write_events(blog):
+    match = blog.match
+    post(blog, kind="substitution", minute=61, club=match.away_club,
+         player=player("Kalidou Koulibaly"), player_off=player("Dries Mertens"))  # fmt: skip
+    post(blog, kind="var", minute=75, club=match.home_club, body="<p>Goal disallowed for offside</p>")
+    kinds = list(Event.objects.filter(match=match).values_list("kind", "note"))
+    assert kinds == [("substitution", ""), ("var", "Goal disallowed for offside")]
+
+
+def test_taking_back_the_only_whistle_puts_the_match_back_to_scheduled(blog):
+    kick_off = post(blog, kind="kick_off")
+    assert score(blog.match)[0] == Match.Status.LIVE
+    kick_off.delete()
+    assert score(blog.match) == (Match.Status.SCHEDULED, None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "words"),
+    [
+        ({"kind": "goal", "minute": 10}, "player", "who scored"),
+        ({"kind": "goal", "player": "Mohamed Salah", "club": "home"}, "minute", "needs its minute"),
+        ({"kind": "goal", "minute": 121, "player": "Mohamed Salah", "club": "home"}, "minute", "120"),
+        ({"kind": "yellow", "minute": 10, "club": "home"}, "player", "needs its player"),
+        ({"kind": "substitution", "minute": 10, "club": "home", "player": "Mohamed Salah"},
+         "player_off", "went off"),
+        ({"kind": "goal", "minute": 10, "player": "Mohamed Salah", "club": "elsewhere"}, "club", "two clubs"),
+        ({"body": ""}, "body", "Write something"),
+    ],
+)
+def test_bad_entries_are_refused_with_a_message_and_write_nothing(blog, fields, field, words):
+    match = blog.match
+    clubs = {"home": match.home_club, "elsewhere": make_club()}
+    if "player" in fields:
+        fields["player"] = player(fields["player"])
+    if "club" in fields:
+        fields["club"] = clubs[fields["club"]]
+    with pytest.raises(ValidationError) as refused:
+        LiveEntry(article=blog, **fields).full_clean()
+    assert words in " ".join(refused.value.message_dict.get(field, [])), refused.value.message_dict
+    assert not LiveEntry.objects.exists() and not Goal.objects.exists() and not Event.objects.exists()
+
+
+def test_entries_only_belong_to_live_blogs(blog):
+    report = make_article(match=blog.match)
+    with pytest.raises(ValidationError, match="live blogs only"):
+        LiveEntry(article=report, body="<p>Hello</p>").full_clean()
+
+
+def test_entry_text_is_sanitised_like_a_body(blog):
+    hostile = '<p onclick="x()">Hi <a href="javascript:alert(1)">there</a><script>x</script></p>'
+    entry = post(blog, body=hostile)
+    stored = LiveEntry.objects.get(pk=entry.pk).body
+    assert "onclick" not in stored and "javascript" not in stored and "<script" not in stored
+    assert "Hi" in stored
+
+
+def test_two_editors_posting_at_once_each_keep_their_entry(blog):
+    # Entries are rows of their own: neither save claims the article's version.
+    version = Article.objects.get(pk=blog.pk).version
+    first = LiveEntry(article=Article.objects.get(pk=blog.pk), body="<p>One</p>")
+    second = LiveEntry(article=Article.objects.get(pk=blog.pk), body="<p>Two</p>")
+    first.save()
+    second.save()
+    assert LiveEntry.objects.filter(article=blog).count() == 2
+    assert Article.objects.get(pk=blog.pk).version == version
+
+
+def test_an_entry_purges_its_blog_and_its_match_only(blog):
+    entry = post(blog, body="<p>Corner to Liverpool.</p>")
+    assert purges.tags_for(entry) == {f"article-{blog.pk}", f"match-{blog.match_id}"}
