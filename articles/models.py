@@ -561,14 +561,14 @@ class LiveEntry(models.Model):
         match = self.article.match if self.article_id else None
         if self.article_id and self.article.kind != Article.Kind.LIVE:
             raise ValidationError("Entries belong to live blogs only.")
+        if self.embed_url and not self.embed_url.startswith("https://"):
+            raise ValidationError({"embed_url": "Embeds must be https:// addresses."})
         if not self.is_key_event():
             if not (self.body or "").strip() and not self.image_id and not self.embed_url:
                 raise ValidationError({"body": "Write something, or add a picture or an embed."})
             return
         if match is None:
             raise ValidationError("This live blog has no match: pick it on the article first.")
-        if self.embed_url and not self.embed_url.startswith("https://"):
-            raise ValidationError({"embed_url": "Embeds must be https:// addresses."})
         if self.kind not in self.WHISTLES and self.minute is None:
             raise ValidationError({"minute": f"A {self.get_kind_display().lower()} needs its minute."})
         if self.club_id and self.club_id not in (match.home_club_id, match.away_club_id):

@@ -116,6 +116,7 @@ def test_taking_back_the_only_whistle_puts_the_match_back_to_scheduled(blog):
          "player_off", "went off"),
         ({"kind": "goal", "minute": 10, "player": "Mohamed Salah", "club": "elsewhere"}, "club", "two clubs"),
         ({"body": ""}, "body", "Write something"),
+        ({"body": "<p>Watch</p>", "embed_url": "http://example.com/clip"}, "embed_url", "https://"),
     ],
 )
 def test_bad_entries_are_refused_with_a_message_and_write_nothing(blog, fields, field, words):

@@ -28,6 +28,7 @@ from .keys import (
     KeyFieldsAdminMixin,
     KeysChoiceField,
 )
+from .live import close_view, desk_view, draft_report_view, entry_action_view
 from .workflow import WorkflowAdminMixin
 
 # taggit's generic Tag model is unused (clubs and players are our tags); hide it from editors.
@@ -111,7 +112,24 @@ class ArticleAdmin(KeyFieldsAdminMixin, WorkflowAdminMixin, VersionAdmin):
 
     def get_urls(self):
         suggest = self.admin_site.admin_view(require_POST(self.suggest_tags_view))
-        return [path("suggest-tags/", suggest, name="articles_article_suggest_tags"), *super().get_urls()]
+
+        def view(function, post_only=False):
+            def bound(request, *args, **kwargs):
+                return function(self, request, *args, **kwargs)
+
+            return self.admin_site.admin_view(require_POST(bound) if post_only else bound)
+
+        desk = "<str:object_id>/live/"
+        return [
+            path("suggest-tags/", suggest, name="articles_article_suggest_tags"),
+            path(desk, view(desk_view), name="articles_article_live"),
+            path(desk + "close/", view(close_view, True), name="articles_article_live_close"),
+            path(desk + "report/", view(draft_report_view, True), name="articles_article_draft_report"),
+            path(desk + "<str:entry_id>/", view(desk_view), name="articles_article_live_entry"),
+            path(desk + "<str:entry_id>/<slug:action>/", view(entry_action_view, True),
+                 name="articles_article_live_entry_action"),
+            *super().get_urls(),
+        ]  # fmt: skip
 
     def suggest_tags_view(self, request):
         """JSON: the clubs and players the article's current text mentions. Tags nothing."""
