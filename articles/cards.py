@@ -12,6 +12,7 @@ reports shows those tags too, so publishing a report purges the lists it belongs
 import functools
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 
@@ -19,7 +20,7 @@ from newsroom.delivery import fragments, purges
 from newsroom.delivery.rows import attached
 from newsroom.media.html import picture_html
 
-from . import reads, related, seo
+from . import live, reads, related, seo
 from .body import render_body
 
 # What a feed or sitemap shows: every published report and the names of every club, player,
@@ -221,11 +222,28 @@ def render_article_parts(request, article, preview=False):
         # A string: rendering an int localises it, which cost 0.1 ms (number formats are looked up).
         "reading_minutes": str(seo.reading_minutes(article.body)),
         "share_image": seo.share_image(article.hero_image),
-        "structured_data": None if preview else seo.article_graph(request, article),
+        "live": _live_context(article, clubs, players),
     }
+    entries = [entry for entry, _ in context["live"]["entries"]] if context["live"] else None
+    context["structured_data"] = None if preview else seo.article_graph(request, article, entries)
     return {
         "head": seo.article_head(request, article, context["share_image"], context["structured_data"]),
         "main": render_to_string("articles/includes/article_main.html", context),
+    }
+
+
+def _live_context(article, clubs, players):
+    """A live blog's score, key events and entries (None for any other article). Kept with the
+    report's parts: every entry posted, corrected or deleted purges its blog's tag."""
+    if article.kind != article.Kind.LIVE or not article.match_id:
+        return None
+    entries = live.page_entries(article)
+    purges.shows(*live.entries_shown(entries))
+    return {
+        "open": article.is_live(),
+        "poll_url": reverse("articles:live_entries", args=[article.pk]),
+        "entries": live.render_entries(entries, clubs, players),
+        "key_events": live.key_events(entries),
     }
 
 

@@ -1,18 +1,22 @@
-"""Match day: what the desk's live-entry form needs to know about the match in play.
+"""Match day: the desk's clock and players, the report drafted at full time, and the entries
+as readers see them.
 
-The entries themselves and what they write to the match record are `models.LiveEntry`; this
-module works out the minute to offer and the players to pick from.
+The entries themselves and what they write to the match record are `models.LiveEntry`.
 """
 
 import datetime
 
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from newsroom.delivery import purges
 from newsroom.football.models import Appearance, Event, Goal, Match, Player
+from newsroom.media.reads import attach_renditions
 
+from .body import render_body
 from .models import Article, LiveEntry
 
 # Where each half's clock stops and added time starts.
@@ -139,3 +143,54 @@ def _free_slug(slug):
     while candidate in taken:
         candidate, n = f"{slug}-{n}", n + 1
     return candidate
+
+
+# ---------------------------------------------------------------------------------------------
+# Readers' side: the entries on the live page and in what its script polls
+
+
+def page_entries(article):
+    """The blog's entries, pinned first, then newest first, with what they show: two queries
+    (the entries with their players and clubs; the pictures' renditions, only if there are any)."""
+    entries = list(
+        LiveEntry.objects.filter(article_id=article.pk)
+        .select_related("player", "player_off", "club", "image")
+    )  # fmt: skip
+    attach_renditions([entry.image for entry in entries if entry.image_id])
+    return entries
+
+
+def entries_shown(entries):
+    """The tags the rendered entries show: the players, clubs and pictures they name."""
+    shown = set()
+    for entry in entries:
+        shown |= purges.tags("player", [entry.player_id, entry.player_off_id])
+        shown |= purges.tags("club", [entry.club_id]) | purges.tags("image", [entry.image_id])
+    return shown
+
+
+def render_entries(entries, clubs, players):
+    """[(entry, html)]: each entry's HTML, its text linking the blog's tagged clubs and players
+    as a report's body does."""
+    rendered = []
+    for entry in entries:
+        body = render_body(entry.body, clubs, players)
+        html = render_to_string("articles/includes/live_entry.html", {"entry": entry, "body": body})
+        rendered.append((entry, html))
+    return rendered
+
+
+def changed_at(entry):
+    return entry.edited_at or entry.posted_at
+
+
+def key_events(entries):
+    """The key-event entries in match order, for the summary above the entries."""
+    events = [entry for entry in entries if entry.is_key_event()]
+    return sorted(events, key=lambda e: (e.minute or 0, e.added_time, e.posted_at))
+
+
+def key_event_text(entry):
+    """"20’ Goal: Mohamed Salah", as the page's key events list says it."""
+    who = f": {entry.player.name}" if entry.player_id else ""
+    return f"{entry.minute_display()} {entry.get_kind_display()}{who}".strip()

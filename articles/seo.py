@@ -21,6 +21,8 @@ from django.utils.safestring import mark_safe
 from newsroom.delivery.addresses import slug_url
 from newsroom.delivery.rows import attached
 
+from .body import html_to_text
+
 SPORT = "https://en.wikipedia.org/wiki/Association_football"
 WORDS_PER_MINUTE = 230  # an adult's silent reading speed for prose
 # Share cards want ~1200px wide; the 16:9 crop fills Open Graph and Twitter's large card.
@@ -142,8 +144,9 @@ def article_trail(article):
     return trail
 
 
-def article_graph(request, article):
-    """NewsArticle (+ SportsEvent for its match) + BreadcrumbList, as one JSON-LD @graph."""
+def article_graph(request, article, live_entries=None):
+    """NewsArticle (+ SportsEvent for its match) + BreadcrumbList, as one JSON-LD @graph. A live
+    blog (`live_entries` given) is a LiveBlogPosting with its coverage times and latest entries."""
     url = _absolute(request, article.get_absolute_url())
     images = []
     for crop in ("16:9", "1:1", "full"):
@@ -179,6 +182,8 @@ def article_graph(request, article):
             {"@type": "CorrectionComment", "text": c.note, "datePublished": c.published_on.isoformat()}
             for c in corrections
         ]
+    if live_entries is not None:
+        _as_live_blog(request, article, news, live_entries)
     graph = [news]
     if article.match:
         event = sports_event(request, article.match)
@@ -187,6 +192,41 @@ def article_graph(request, article):
         graph.append(event)
     graph.append(breadcrumbs(request, article_trail(article)))
     return {"@context": "https://schema.org", "@graph": graph}
+
+
+# Google reads the latest updates; older ones are on the page.
+LIVE_UPDATES_IN_GRAPH = 20
+
+
+def _as_live_blog(request, article, news, entries):
+    """schema.org LiveBlogPosting: coverage from kick-off (or the first entry, if earlier) to the
+    close of the blog, or, while it is open, the scheduled end of the match."""
+    match = article.match
+    posted = [entry.posted_at for entry in entries]
+    start = min([match.kickoff, *posted]) if match else min(posted, default=article.published_at)
+    end = article.live_closed_at or (match.kickoff + LIVE_COVERAGE if match else None)
+    news["@type"] = "LiveBlogPosting"
+    news["coverageStartTime"] = start.isoformat() if start else None
+    news["coverageEndTime"] = end.isoformat() if end else None
+    news["liveBlogUpdate"] = [
+        {
+            "@type": "BlogPosting",
+            "headline": _entry_headline(entry),
+            "datePublished": entry.posted_at.isoformat(),
+            "dateModified": (entry.edited_at or entry.posted_at).isoformat(),
+            "url": f"{news['url']}#entry-{entry.pk}",
+        }
+        for entry in sorted(entries, key=lambda e: e.posted_at, reverse=True)[:LIVE_UPDATES_IN_GRAPH]
+    ]
+
+
+def _entry_headline(entry):
+    text = entry.get_kind_display() if entry.kind else html_to_text(entry.body)
+    return text[:110] or "Update"
+
+
+# A match's coverage lasts about this long after kick-off (two halves, the break, added time).
+LIVE_COVERAGE = datetime.timedelta(hours=2, minutes=15)
 
 
 def article_head(request, article, share_image, structured_data):

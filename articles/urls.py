@@ -58,6 +58,8 @@ urlpatterns = [
     # /matches/uefa-champions-league/2019-20/liverpool-v-napoli/: the pair is "<home>-v-<away>".
     path("matches/<slug:competition>/<season:season>/<slug:pair>/", views.MatchDetailView.as_view(),
          name="match"),  # fmt: skip
+    # What a live blog's script polls: a page like the others, kept until an entry purges it.
+    path("live/<int:pk>/entries/", views.live_entries, name="live_entries"),
     path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author"),
     path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
     path("authors/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="author_atom"),

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -24,7 +24,7 @@ from newsroom.football import lineups, standings
 from newsroom.football import reads as football_reads
 from newsroom.football.models import Club, Competition, Player
 
-from . import cards, reads, seo
+from . import cards, live, reads, seo
 from .models import Article, Author
 
 RECENT_RESULTS = 10
@@ -201,7 +201,10 @@ class ArticleDetailView(DetailView):
         article = context["article"]
         context["is_preview"] = self.is_preview
         context["parts"] = cards.article_parts(self.request, article, preview=self.is_preview)
-        context["related"] = cards.related_cards(self.request, article)
+        # A live blog's page is about its match as it happens: its entries take the place (and
+        # the queries) of related reports.
+        live_blog = article.kind == Article.Kind.LIVE
+        context["related"] = [] if live_blog else cards.related_cards(self.request, article)
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -587,3 +590,53 @@ class MatchDetailView(TemplateView):
             structured_data=seo.match_graph(self.request, match),
         )
         return context
+
+
+# ---------------------------------------------------------------------------------------------
+# What a live page's script polls
+
+
+def live_entries(request, pk):
+    """/live/<id>/entries/?since=<epoch seconds>: a live blog's score and status, the ids of its
+    entries in page order, and the HTML of those posted or changed since `since` (all without it).
+
+    In the page cache like any page: kept, here and at the edge (by Surrogate-Key), until an
+    entry, the match or a name it shows changes, so a reader sees an entry as soon as it is posted
+    and thousands of readers cost one render per change. The script asks for `since` in steps of
+    10 s, so readers share a few addresses."""
+    since = request.GET.get("since", "")
+    if since and not since.isdigit() or len(since) > 12:
+        return JsonResponse({"error": "since must be a time in whole seconds since 1970."}, status=400)
+
+    def load():
+        article = (
+            Article.objects.published().filter(pk=pk, kind=Article.Kind.LIVE, match__isnull=False)
+            .select_related("match__home_club", "match__away_club").first()
+        )  # fmt: skip
+        if article is None:
+            raise Http404("No such live blog.")
+        purges.shows(*cards.card_tags(article))
+        entries = live.page_entries(article)
+        clubs, players = list(article.clubs.all()), list(article.players.all())
+        purges.shows(*live.entries_shown(entries), *purges.tags("club", [c.pk for c in clubs]),
+                     *purges.tags("player", [p.pk for p in players]))  # fmt: skip
+        match = article.match
+        score = f"{match.home_score or 0}–{match.away_score or 0}"
+        return {
+            "open": article.is_live(),
+            "status": match.get_status_display(),
+            "score": f"{match.home_club.name} {score} {match.away_club.name} · {match.get_status_display()}",
+            "key_events": [live.key_event_text(entry) for entry in live.key_events(entries)],
+            "ids": [entry.pk for entry in entries],
+            "entries": [
+                {"id": entry.pk, "changed": int(live.changed_at(entry).timestamp()), "html": str(html)}
+                for entry, html in live.render_entries(entries, clubs, players)
+            ],
+        }
+
+    state = fragments.kept(request, f"live-entries:{pk}", load)
+    newer = int(since) if since else None
+    answer = {**state, "now": int(time.time())}
+    if newer is not None:
+        answer["entries"] = [entry for entry in state["entries"] if entry["changed"] >= newer]
+    return JsonResponse(answer)

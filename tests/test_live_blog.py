@@ -160,3 +160,95 @@ def test_two_editors_posting_at_once_each_keep_their_entry(blog):
 def test_an_entry_purges_its_blog_and_its_match_only(blog):
     entry = post(blog, body="<p>Corner to Liverpool.</p>")
     assert purges.tags_for(entry) == {f"article-{blog.pk}", f"match-{blog.match_id}"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Readers
+
+
+def _json_ld(page):
+    import json
+    import re
+
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    return json.loads(found.group(1))
+
+
+def test_the_live_page_shows_score_key_events_and_entries_pinned_then_newest(client, blog):
+    import datetime
+
+    from django.utils import timezone
+
+    match = blog.match
+    blog.players.add(player("Dries Mertens"))
+    earlier = timezone.now() - datetime.timedelta(minutes=5)
+    post(blog, kind="kick_off", body="<p>Under way at Anfield.</p>", posted_at=earlier)
+    pinned = post(blog, body="<p>Team news: Salah starts.</p>", pinned=True,
+                  posted_at=earlier - datetime.timedelta(minutes=30))  # fmt: skip
+    post(blog, kind="goal", minute=20, player=player("Dries Mertens"), club=match.away_club,
+         body="<p>Dries Mertens curls it in.</p>")  # fmt: skip
+    page = client.get(blog.get_absolute_url()).content.decode()
+    assert "Liverpool 0–1 SSC Napoli · Live" in page
+    assert "20’ Goal: Dries Mertens" in page  # the key events
+    listed = page[page.index("data-live-entries") :]
+    positions = [listed.index(text) for text in ("Team news", "curls it in", "Under way at Anfield")]
+    assert positions == sorted(positions), "pinned first, then newest first"
+    assert f'id="entry-{pinned.pk}"' in page
+    mertens = player("Dries Mertens").get_absolute_url()
+    assert f'mention--player" href="{mertens}">Dries Mertens</a> curls' in page
+    assert 'data-live-url="/live/' in page
+    graph = _json_ld(page)["@graph"]
+    posting = next(node for node in graph if node["@type"] == "LiveBlogPosting")
+    assert posting["coverageStartTime"] and posting["coverageEndTime"]
+    assert len(posting["liveBlogUpdate"]) == 3
+
+
+def test_a_closed_blog_is_an_ordinary_article_without_the_poll(client, blog):
+    import datetime
+
+    from django.utils import timezone
+
+    post(blog, body="<p>Thanks for following.</p>")
+    blog.live_closed_at = timezone.now()
+    blog.save()
+    page = client.get(blog.get_absolute_url()).content.decode()
+    assert "As it happened" in page and "Thanks for following." in page
+    assert "data-live-url" not in page
+    posting = next(node for node in _json_ld(page)["@graph"] if node["@type"] == "LiveBlogPosting")
+    assert datetime.datetime.fromisoformat(posting["coverageEndTime"]) == blog.live_closed_at
+    assert client.get(f"/live/{blog.pk}/entries/").json()["open"] is False  # the script stops
+
+
+def test_the_poll_gives_new_and_changed_entries_and_is_purged_by_each_entry(client, blog):
+    import datetime
+    import time
+
+    from django.utils import timezone
+
+    first = post(blog, body="<p>First</p>", posted_at=timezone.now() - datetime.timedelta(minutes=2))
+    answer = client.get(f"/live/{blog.pk}/entries/")
+    assert "public" in answer["Cache-Control"]
+    assert {f"article-{blog.pk}", f"match-{blog.match_id}"} <= set(answer["Surrogate-Key"].split())
+    assert client.get(f"/live/{blog.pk}/entries/").json()["ids"] == [first.pk]  # a kept copy
+    data = answer.json()
+    assert data["ids"] == [first.pk] and "First" in data["entries"][0]["html"]
+    assert client.get(f"/live/{blog.pk}/entries/?since={int(time.time())}").json()["entries"] == []
+    second = post(blog, kind="goal", minute=3, player=player("Mohamed Salah"), club=blog.match.home_club)
+    data = client.get(f"/live/{blog.pk}/entries/?since={int(time.time())}").json()
+    assert [entry["id"] for entry in data["entries"]] == [second.pk]
+    assert data["ids"] == [second.pk, first.pk]
+    assert data["score"] == "Liverpool 1–0 SSC Napoli · Live"
+    assert client.get(f"/live/{blog.pk}/entries/").json()["ids"] == [second.pk, first.pk]  # purged
+
+
+@pytest.mark.parametrize("query", ["?since=abc", "?since=-1", "?since=9999999999999999"])
+def test_a_bad_since_is_a_400_with_a_sentence(client, blog, query):
+    answer = client.get(f"/live/{blog.pk}/entries/{query}")
+    assert answer.status_code == 400 and "since" in answer.json()["error"]
+
+
+def test_only_published_live_blogs_are_polled(client, blog):
+    report = make_article(match=blog.match)
+    draft = make_article(kind=Article.Kind.LIVE, match=blog.match, status=Article.Status.DRAFT)
+    for pk in (report.pk, draft.pk, 999999):
+        assert client.get(f"/live/{pk}/entries/").status_code == 404

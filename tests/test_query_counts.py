@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Article, LiveEntry
 from newsroom.football.models import Appearance, Event
 
 from .conftest import (
@@ -40,6 +41,8 @@ PAGES = [
     "/authors/lead-writer/",
     "ARTICLE",
     "MATCH",
+    "LIVE",
+    "LIVE_POLL",
     "/search/?q=report",
     "/search/?q=star+striker&club=home-fc&competition=big-cup&since=2000-01-01",
     "/sitemap-articles.xml",
@@ -85,8 +88,27 @@ def _world():
 
 
 def _url(page, article):
-    """The address of `page`; ARTICLE and MATCH stand for the latest report and its match."""
+    """The address of `page`; ARTICLE and MATCH stand for the latest report and its match, LIVE
+    and LIVE_POLL for a live blog on that match and what its script polls."""
+    if page in ("LIVE", "LIVE_POLL"):
+        blog = _live_blog(article)
+        return blog.get_absolute_url() if page == "LIVE" else f"/live/{blog.pk}/entries/"
     return {"ARTICLE": article.get_absolute_url(), "MATCH": article.match.get_absolute_url()}.get(page, page)
+
+
+def _live_blog(article):
+    """A live blog on `article`'s match with an entry per report in the archive (so it grows with
+    it): updates naming the tagged striker, and key events (a goal and a card) every fifth."""
+    home, star, _, writer = _world()
+    blog = make_article(kind=Article.Kind.LIVE, match=article.match, slug=f"live-{article.pk}")
+    blog.authors.add(writer)
+    blog.players.add(star)
+    for n in range(Article.objects.count()):
+        LiveEntry.objects.create(article=blog, body=f"<p>Star Striker again, chance {n}.</p>", pinned=n == 0)
+        if n % 5 == 0:
+            LiveEntry.objects.create(article=blog, kind="goal", minute=n % 90 + 1, player=star, club=home)
+            LiveEntry.objects.create(article=blog, kind="yellow", minute=n % 90 + 1, player=star, club=home)
+    return blog
 
 
 def _count_queries(client, url, from_nothing=True):

@@ -1,0 +1,65 @@
+/* A live blog follows the match without reloading: every 12 s it asks /live/<id>/entries/ for
+   what was posted or changed since the last answer, and puts it in place. The page is complete
+   without this file (refreshing shows the latest); the endpoint is cached for a few seconds, so
+   many readers cost the site one request per few seconds. */
+(function () {
+  "use strict";
+  var section = document.querySelector("[data-live-url]");
+  if (!section || !window.fetch) return;
+  var list = section.querySelector("[data-live-entries]");
+  var score = section.querySelector("[data-live-score]");
+  var events = section.querySelector("[data-live-events]");
+  var since = 0;
+  var EVERY = 12000;
+
+  function fromHtml(html) {
+    var holder = document.createElement("ol");
+    holder.innerHTML = html; // our own server's sanitised HTML
+    return holder.firstElementChild;
+  }
+
+  function apply(data) {
+    if (score) score.textContent = data.score;
+    if (events && data.key_events) {
+      events.textContent = "";
+      data.key_events.forEach(function (text) {
+        var item = document.createElement("li");
+        item.textContent = text;
+        events.appendChild(item);
+      });
+    }
+    var empty = list.querySelector(".live__empty");
+    if (empty && data.ids.length) empty.remove();
+    data.entries.forEach(function (entry) {
+      var fresh = fromHtml(entry.html);
+      var old = document.getElementById("entry-" + entry.id);
+      if (old) old.replaceWith(fresh); else list.appendChild(fresh);
+    });
+    var wanted = {};
+    data.ids.forEach(function (id) { wanted[id] = true; });
+    list.querySelectorAll("[data-entry]").forEach(function (item) {
+      if (!wanted[item.getAttribute("data-entry")]) item.remove();
+    });
+    // The server's order: the pinned entry first, then newest first.
+    data.ids.forEach(function (id) {
+      var item = document.getElementById("entry-" + id);
+      if (item) list.appendChild(item);
+    });
+    // Overlap (an entry saved as the answer was made is not missed), in steps of 10 s so that
+    // readers ask the same few addresses and the CDN answers them.
+    since = Math.max(0, Math.floor((data.now - 15) / 10) * 10);
+    if (!data.open) return false;
+    return true;
+  }
+
+  function poll() {
+    fetch(section.getAttribute("data-live-url") + (since ? "?since=" + since : ""), { credentials: "omit" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (data && apply(data) === false) return; // the blog closed: stop asking
+        window.setTimeout(poll, EVERY);
+      })
+      .catch(function () { window.setTimeout(poll, EVERY * 2); });
+  }
+  window.setTimeout(poll, EVERY);
+})();
