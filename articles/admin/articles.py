@@ -21,6 +21,7 @@ from newsroom.football.models import Club, Match, Player
 
 from ..body import html_to_text
 from ..models import Article, Correction
+from ..record_checks import check_article
 from .keys import (
     KeyAutocompleteSelect,
     KeyAutocompleteSelectMultiple,
@@ -229,6 +230,14 @@ class ArticleAdmin(KeyFieldsAdminMixin, WorkflowAdminMixin, VersionAdmin):
             field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} newsroom-wide".strip()
             field.widget.attrs["spellcheck"] = "true"
         return field
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Checks against the match record, on the stored report: warnings the editor reads before
+        # publishing, never a block (the record may be what is wrong).
+        if obj is not None and obj.match_id and obj.kind in (Article.Kind.REPORT, Article.Kind.LIVE):
+            entries = list(obj.entries.all()) if obj.kind == Article.Kind.LIVE else []
+            context["record_warnings"] = check_article(obj, entries)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description="state", ordering="status")
     def publication_state(self, article):
