@@ -40,17 +40,24 @@ CARD_VARIANTS = {
 }  # fmt: skip
 
 
-def card_tags(article):
-    """What a card shows (read from what for_cards() fetched: no query)."""
+def row_tags(article):
+    """What an article's row shows besides itself: the match, competition, clubs and picture read
+    with it (reads.card_articles(), reads.page_article()). A kept row goes when any changes."""
     tags = {purges.tag("article", article.pk)}
     if article.match_id:
         match = article.match
         tags |= {purges.tag("match", match.pk), purges.tag("competition", match.competition_id),
                  purges.tag("club", match.home_club_id), purges.tag("club", match.away_club_id)}  # fmt: skip
+        if match.in_play():
+            tags.add(purges.LIVE)
     if article.hero_image_id:
         tags.add(purges.tag("image", article.hero_image_id))
-    tags |= purges.tags("author", [author.pk for author in attached(article, "authors")])
     return tags
+
+
+def card_tags(article):
+    """What a card shows (read from what reads.card_articles() attached: no query)."""
+    return row_tags(article) | purges.tags("author", [author.pk for author in attached(article, "authors")])
 
 
 def page_tags(article):

@@ -27,7 +27,7 @@ from .models import Article, Author, Correction, TaggedClub, TaggedPlayer
 CARD_ARTICLE = ["id", "headline", "slug", "standfirst", "kind", "status", "published_at", "publication_date",
                 "match", "hero_image"]  # fmt: skip
 CARD_MATCH = ["id", "competition", "home_club", "away_club", "home_score", "away_score", "kickoff", "round",
-              "season"]  # fmt: skip
+              "season", "status"]  # fmt: skip
 NAMED = ["id", "name", "slug"]
 # A report's own page reads every column of the report, its match and its picture, and the
 # names of its competition and clubs (articles/includes/article_main.html, seo.article_head()).

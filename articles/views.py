@@ -184,7 +184,8 @@ class ArticleDetailView(DetailView):
             article = reads.page_article(day, self.kwargs["slug"])
             if article is None:
                 raise Http404("No such article.")
-            purges.shows(purges.tag("article", article.pk))
+            # The row carries its match, clubs and picture: kept until any of them changes.
+            purges.shows(*cards.row_tags(article))
             return article
 
         # A copy: a kept row is shared by every request of this process, and rendering writes to it.
@@ -277,7 +278,7 @@ class ClubDetailView(HubMixin, ListView):
 
 
 def _match_tags(matches):
-    # A results list shows each match and both clubs' names.
+    # A results list shows each match and both clubs' names; a match in play, a live score.
     return {
         tag
         for match in matches
@@ -286,6 +287,7 @@ def _match_tags(matches):
             purges.tag("club", match.home_club_id),
             purges.tag("club", match.away_club_id),
             purges.tag("competition", match.competition_id),
+            *([purges.LIVE] if match.in_play() else []),
         )
     }
 

@@ -273,3 +273,16 @@ def test_a_cached_page_never_skips_the_https_redirect(client, settings):
     assert client.get("/", secure=True).wsgi_request.page_cache == "hit"
     plain = client.get("/")
     assert plain.status_code == 301 and plain["Location"].startswith("https://")
+
+
+def test_a_match_result_change_is_seen_on_its_report_even_with_the_report_kept(client):
+    # The report's row is kept with its match (read in the same statement): the score must not
+    # come from a kept row after the match changed.
+    match = make_match(score=(1, 1))
+    article = make_article(match=match, headline="Level at the break")
+    client.get(article.get_absolute_url())
+    client.get(article.get_absolute_url())  # kept: the page, the row and the report's parts
+    match.home_score = 3
+    match.save()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'aria-label="Final score 3 1"' in html

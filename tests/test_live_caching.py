@@ -72,3 +72,30 @@ def test_posting_leaves_every_page_that_does_not_show_the_match_warm(client, blo
     assert [_outcome(client, url) for url in showing] == ["miss"] * 6
     assert [_outcome(client, url) for url in not_showing] == ["hit"] * 3
     assert "Salah shoots wide." in client.get(blog.get_absolute_url()).content.decode()
+
+
+def _s_maxage(response):
+    directives = dict(
+        part.strip().split("=", 1) for part in response["Cache-Control"].split(",") if "=" in part
+    )
+    return int(directives["s-maxage"])
+
+
+def test_pages_that_show_a_match_in_play_are_kept_for_seconds_and_the_rest_as_usual(client, settings):
+    from newsroom.football.models import Match
+
+    home, away, elsewhere = make_club("Live Town"), make_club("Visitors FC"), make_club("Quiet Rovers")
+    match = make_match(home, away, score=(1, 0), status=Match.Status.LIVE)
+    report = make_article(match=match, headline="Live Town lead")
+    report.clubs.add(home)
+    live, normal = settings.NEWSROOM_CACHE["LIVE_SECONDS"], settings.NEWSROOM_CACHE["CDN_SECONDS"]
+    assert live < normal
+    # The report's match box, the front page's card and the club page's list show the live score.
+    for url in (report.get_absolute_url(), "/", home.get_absolute_url(), match.get_absolute_url()):
+        assert _s_maxage(client.get(url)) <= live, url
+    assert _s_maxage(client.get(elsewhere.get_absolute_url())) == normal
+    # Full time: the match's change purges what showed it, and the pages keep their usual life.
+    match.status = Match.Status.FULL_TIME
+    match.save()
+    for url in (report.get_absolute_url(), "/", match.get_absolute_url()):
+        assert _s_maxage(client.get(url)) == normal, url

@@ -175,6 +175,10 @@ class PageCacheMiddleware:
         else:
             with purges.collecting() as shown:
                 response = self._render(request, fresh_until, shown)
+        if purges.LIVE in shown and self._storable(response):
+            # It shows a match in play: kept for seconds, here and at the edge.
+            fresh_until = min(fresh_until, started + _config("LIVE_SECONDS"))
+            self._set_lifetime(response, fresh_until)
         if request.method == "GET" and self._storable(response) and fresh_until - started >= 1:
             self._store(key, response, shown, counter, fresh_until)
         return response

@@ -43,6 +43,10 @@ from .models import PurgeClock
 log = logging.getLogger(__name__)
 
 COUNTER_KEY = "purge-counter"
+# Shown by whatever shows a match in play (a card's score, a match box, a live blog): the page
+# cache keeps such a page for LIVE_SECONDS, not PAGE_SECONDS, and tells the edge the same. Its
+# entries and goals purge it sooner still; the short life is for a CDN that cannot be purged.
+LIVE = "live"
 # Recorded by every kept page and fragment: purge_everything() makes them all cold at once.
 EVERYTHING = "site"
 _VALID_TAG = re.compile(r"^[a-z0-9][a-z0-9_:-]{0,99}$")

@@ -321,6 +321,10 @@ class Match(models.Model):
     def is_played(self):
         return self.home_score is not None and self.away_score is not None
 
+    def in_play(self):
+        """Kicked off and not over: what shows it changes by the minute (delivery.purges.LIVE)."""
+        return self.status in (self.Status.LIVE, self.Status.HALF_TIME)
+
     def result_for(self, club):
         """'W', 'D' or 'L' from `club`'s side, or '' before the match is played."""
         if not self.is_played():

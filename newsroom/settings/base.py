@@ -265,6 +265,8 @@ NEWSROOM_CACHE = {
     # NEWSROOM_PAGE_CACHE=0 turns it off (bench/load.sh measures pages both ways).
     "ENABLED": os.environ.get("NEWSROOM_PAGE_CACHE", "1") == "1",
     "PAGE_SECONDS": 300,
+    # A page that shows a match in play (newsroom/delivery/purges.py, LIVE) is kept this long.
+    "LIVE_SECONDS": 5,
     "CDN_SECONDS": 60,
     "BROWSER_SECONDS": 0,
     "STALE_SECONDS": 30,
