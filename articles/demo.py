@@ -249,6 +249,8 @@ AUTHORS = [
 
 # ---------------------------------------------------------------------------------------------
 # Matches: keyed in this file by "key"; in the database by (home club, away club, kick-off).
+# "score" is after 90 minutes (what a table counts); a match that went to extra time also has
+# "extra_time_score", counting the 90 minutes too, as the model keeps them apart.
 # Goals: (minute, added time, scorer slug, club slug the goal counts for, kind). Rounds are
 # written as openfootball writes them ("Group E", "Quarterfinals"), so importing the shipped
 # seasons (FIXTURE_FILES) updates these matches rather than renaming their rounds back and forth.
@@ -286,7 +288,8 @@ MATCHES = [
         "key": "real-atletico-2014",
         "competition": "uefa-champions-league", "season": "2013-14", "round": "Final",
         "kickoff": _utc(2014, 5, 24, 18, 45), "venue": "Estádio da Luz, Lisbon",
-        "home": "real-madrid", "away": "atletico-madrid", "score": (4, 1),
+        "home": "real-madrid", "away": "atletico-madrid", "score": (1, 1),
+        "extra_time_score": (4, 1),
         "attendance": 60976, "referee": "Björn Kuipers",
         "goals": [
             (36, 0, "diego-godin", "atletico-madrid", OPEN_PLAY),

@@ -148,6 +148,7 @@ class Command(BaseCommand):
         home = self.lookup(self.clubs, spec["home"], "club")
         away = self.lookup(self.clubs, spec["away"], "club")
         home_score, away_score = spec.get("score") or (None, None)
+        home_et_score, away_et_score = spec.get("extra_time_score") or (None, None)
         half_time = self.half_time_from_goals(spec)
         created_before = self.counts["match"]["created"]
         match = self.upsert(
@@ -159,6 +160,8 @@ class Command(BaseCommand):
                 "venue": spec.get("venue", ""),
                 "home_score": home_score,
                 "away_score": away_score,
+                "home_et_score": home_et_score,
+                "away_et_score": away_et_score,
                 "attendance": spec.get("attendance"),
                 "referee": spec.get("referee", ""),
                 **half_time,
@@ -178,7 +181,8 @@ class Command(BaseCommand):
     def half_time_from_goals(spec):
         """The half-time score the demo's goals make, when they are all of the match's goals."""
         goals = spec.get("goals", [])
-        if not spec.get("score") or len(goals) != sum(spec["score"]):
+        final = spec.get("extra_time_score") or spec.get("score")
+        if not final or len(goals) != sum(final):
             return {}
         first_half = [club for minute, _, _, club, _ in goals if minute <= 45]
         return {f"{side}_ht_score": first_half.count(spec[side]) for side in ("home", "away")}
