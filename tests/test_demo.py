@@ -132,3 +132,38 @@ def test_the_demo_match_has_its_real_line_ups_and_timeline_and_the_tables_are_fu
         < table.index(">Napoli</a></th>")
         < table.index(">Red Bull Salzburg<")
     )
+
+
+def test_every_demo_match_has_both_line_ups_and_a_timeline_that_agrees_with_its_score():
+    from articles import demo
+
+    _load()
+    for spec in demo.MATCHES:
+        match = Match.objects.get(
+            home_club__slug=spec["home"], away_club__slug=spec["away"], kickoff=spec["kickoff"]
+        )
+        for club in (match.home_club, match.away_club):
+            side = match.appearances.filter(club=club)
+            starters = side.filter(starting=True)
+            assert starters.count() == 11, (spec["key"], club.slug)
+            assert side.filter(captain=True, starting=True).count() == 1, (spec["key"], club.slug)
+            numbers = [n for n in side.values_list("number", flat=True) if n is not None]
+            assert len(numbers) == len(set(numbers)), (spec["key"], club.slug)
+            # Who comes on was on the bench; who goes off was on the pitch at the time.
+            on_pitch = set(starters.values_list("player_id", flat=True))
+            bench = set(side.filter(starting=False).values_list("player_id", flat=True))
+            for event in match.events.filter(club=club, kind="substitution"):
+                assert event.player_id in bench, (spec["key"], event.player.slug)
+                assert event.player_off_id in on_pitch, (spec["key"], event.player_off.slug)
+                bench.discard(event.player_id)
+                on_pitch = on_pitch - {event.player_off_id} | {event.player_id}
+        goals = list(match.goals.all())
+        assert len(goals) == len(spec["goals"]), spec["key"]
+        assert match.score_contradictions(goals) == [], spec["key"]
+        final = (match.home_et_score, match.away_et_score) if match.home_et_score is not None else (
+            match.home_score, match.away_score
+        )
+        assert final == (
+            sum(g.club_id == match.home_club_id for g in goals),
+            sum(g.club_id == match.away_club_id for g in goals),
+        ), spec["key"]
