@@ -221,7 +221,7 @@ _PLAYER_ROWS = [
     ("Andy Cole", "manchester-united", FW, "England", ["Andrew Cole"]),
     ("Raimond van der Gouw", "manchester-united", GK, "Netherlands", ["Van der Gouw"]),
     ("Phil Neville", "manchester-united", DF, "England", ["P. Neville"]),
-    ("Henning Berg", "manchester-united", DF, "Norway", []),
+    ("David May", "manchester-united", DF, "England", []),
     ("Wes Brown", "manchester-united", DF, "England", ["Wesley Brown"]),
     ("Jonathan Greening", "manchester-united", MF, "England", ["Greening"]),
     # Bayern Munich (1998-99)
@@ -244,6 +244,9 @@ _PLAYER_ROWS = [
     ("Samir Nasri", "manchester-city", MF, "France", ["Nasri"]),
     ("Carlos Tevez", "manchester-city", FW, "Argentina", ["Tevez"]),
     ("Nigel de Jong", "manchester-city", MF, "Netherlands", []),
+    ("Costel Pantilimon", "manchester-city", GK, "Romania", ["Pantilimon"]),
+    ("Aleksandar Kolarov", "manchester-city", DF, "Serbia", ["Kolarov"]),
+    ("Micah Richards", "manchester-city", DF, "England", []),
     # Queens Park Rangers (2011-12)
     ("Paddy Kenny", "queens-park-rangers", GK, "Republic of Ireland", []),
     ("Nedum Onuoha", "queens-park-rangers", DF, "England", ["Onuoha"]),
@@ -470,30 +473,32 @@ MATCHES = [
             (90, 1, "teddy-sheringham", "manchester-united", OPEN_PLAY),
             (90, 3, "ole-gunnar-solskjaer", "manchester-united", OPEN_PLAY),
         ],
-        # Left out: Jonathan Greening's shirt number (not sure of it); any bookings (the sources we
-        # have give none with minutes).
+        # Left out: Wes Brown's shirt number (the sources give 24 and 30); any bookings (the sources
+        # we have give none). Matthäus went off at 80' or 81' (sources differ): we use 80'.
         "lineups": {
             "manchester-united": ("4-4-2", [
                 (1, "peter-schmeichel", "GK", True),
                 (2, "gary-neville", "RB", False), (6, "jaap-stam", "CB", False),
                 (5, "ronny-johnsen", "CB", False), (3, "denis-irwin", "LB", False),
-                (11, "ryan-giggs", "RM", False), (7, "david-beckham", "CM", False),
-                (8, "nicky-butt", "CM", False), (15, "jesper-blomqvist", "LM", False),
+                (11, "ryan-giggs", "RM", False), (8, "nicky-butt", "CM", False),
+                (7, "david-beckham", "CM", False), (15, "jesper-blomqvist", "LM", False),
                 (19, "dwight-yorke", "FW", False), (9, "andy-cole", "FW", False),
             ], [
-                (17, "raimond-van-der-gouw", "GK"), (12, "phil-neville", "DF"), (21, "henning-berg", "DF"),
-                (24, "wes-brown", "DF"), (None, "jonathan-greening", "MF"), (10, "teddy-sheringham", "FW"),
+                (17, "raimond-van-der-gouw", "GK"), (4, "david-may", "DF"), (12, "phil-neville", "DF"),
+                (None, "wes-brown", "DF"), (34, "jonathan-greening", "MF"), (10, "teddy-sheringham", "FW"),
                 (20, "ole-gunnar-solskjaer", "FW"),
             ]),
             # Kahn captained: club captain Helmer was on the bench. Only the bench players we are
-            # sure of are listed, and Fink without a number we are not sure of.
-            "bayern-munich": ("4-4-2", [
+            # sure of are listed, and Fink without a number we are not sure of. No formation: the
+            # sources draw Hitzfeld's sweeper system differently.
+            "bayern-munich": ("", [
                 (1, "oliver-kahn", "GK", True),
+                (10, "lothar-matthaus", "SW", False),
                 (2, "markus-babbel", "RB", False), (4, "samuel-kuffour", "CB", False),
-                (10, "lothar-matthaus", "SW", False), (25, "thomas-linke", "CB", False),
-                (14, "mario-basler", "RM", False), (16, "jens-jeremies", "CM", False),
-                (11, "stefan-effenberg", "CM", False), (18, "michael-tarnat", "LM", False),
-                (21, "alexander-zickler", "FW", False), (19, "carsten-jancker", "FW", False),
+                (25, "thomas-linke", "CB", False), (18, "michael-tarnat", "LB", False),
+                (16, "jens-jeremies", "CM", False), (11, "stefan-effenberg", "CM", False),
+                (14, "mario-basler", "RF", False), (19, "carsten-jancker", "CF", False),
+                (21, "alexander-zickler", "LF", False),
             ], [
                 (5, "thomas-helmer", "DF"), (7, "mehmet-scholl", "MF"), (None, "thorsten-fink", "MF"),
                 (20, "hasan-salihamidzic", "MF"),
@@ -520,9 +525,10 @@ MATCHES = [
             (90, 2, "edin-dzeko", "manchester-city", OPEN_PLAY),
             (90, 4, "sergio-aguero", "manchester-city", OPEN_PLAY),
         ],
-        # Left out: the formations (reported differently) and both benches but for the players who
-        # came on; every QPR shirt number, and QPR's substitutions (Traoré and Bothroyd came on,
-        # but we are not sure for whom or when); bookings other than Barton's red card.
+        # Left out: City's formation (we have no source for it; QPR's was 4-4-2); QPR's bench but
+        # for the two who came on, every QPR shirt number, and QPR's substitutions (Traoré and
+        # Bothroyd came on, but we are not sure for whom or when); Agüero's booking (no minute)
+        # and any other but Barton's red card. Milner appears for City, his club that season.
         "lineups": {
             "manchester-city": ("", [
                 (25, "joe-hart", "GK", False),
@@ -532,7 +538,9 @@ MATCHES = [
                 (21, "david-silva", "MF", False), (19, "samir-nasri", "MF", False),
                 (32, "carlos-tevez", "FW", False), (16, "sergio-aguero", "FW", False),
             ], [
-                (34, "nigel-de-jong", "MF"), (10, "edin-dzeko", "FW"), (45, "mario-balotelli", "FW"),
+                (30, "costel-pantilimon", "GK"), (2, "micah-richards", "DF"),
+                (13, "aleksandar-kolarov", "DF"), (7, "james-milner", "MF"), (34, "nigel-de-jong", "MF"),
+                (10, "edin-dzeko", "FW"), (45, "mario-balotelli", "FW"),
             ]),
             "queens-park-rangers": ("4-4-2", [
                 (None, "paddy-kenny", "GK", False),
@@ -547,7 +555,7 @@ MATCHES = [
         },
         "events": [
             (44, 0, "substitution", "manchester-city", "nigel-de-jong", "yaya-toure", "Touré injured"),
-            (55, 0, "red", "queens-park-rangers", "joey-barton", None, "Elbow on Tevez"),
+            (55, 0, "red", "queens-park-rangers", "joey-barton", None, "Violent conduct"),
             (69, 0, "substitution", "manchester-city", "edin-dzeko", "gareth-barry", ""),
             (76, 0, "substitution", "manchester-city", "mario-balotelli", "carlos-tevez", ""),
         ],
