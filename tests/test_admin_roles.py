@@ -1,5 +1,6 @@
 """Every role against every article admin URL and action, compared with the table below."""
 
+import datetime
 import itertools
 
 import pytest
@@ -188,7 +189,12 @@ def _one_of_each(people):
     from .images import jpeg
 
     n = next(_calls)
-    seen = {"user_agent": "test", "ip_address": "192.0.2.1", "username": f"mallory-{n}", "path_info": "/admin/"}
+    seen = {
+        "user_agent": "test",
+        "ip_address": "192.0.2.1",
+        "username": f"mallory-{n}",
+        "path_info": "/admin/",
+    }
     match = make_match()
     return {
         "articles.article": make_article(status="draft", published_at=None, created_by=people["writer"]),
@@ -203,7 +209,9 @@ def _one_of_each(people):
         "auth.group": Group.objects.get(name="Writer"),
         "sites.site": Site.objects.get_current(),
         "redirects.redirect": Redirect.objects.create(site_id=1, old_path=f"/old-{n}/", new_path="/new/"),
-        "axes.accessattempt": AccessAttempt.objects.create(get_data="", post_data="", failures_since_start=3, **seen),
+        "axes.accessattempt": AccessAttempt.objects.create(
+            get_data="", post_data="", failures_since_start=3, **seen
+        ),
         "axes.accesslog": AccessLog.objects.create(**seen),
         "axes.accessfailurelog": AccessFailureLog.objects.create(**seen),
     }
@@ -240,6 +248,7 @@ def test_every_role_gets_the_answer_in_the_table_from_every_admins_pages(people,
     }
     assert {k: v for k, v in answers.items() if v != expected[k]} == {}
 
+
 # The actions each role is offered in each admin's list (anonymous users get no list at all).
 DELETE = {"staff": [], "writer": [], "editor": ["delete_selected"], "superuser": ["delete_selected"]}
 DELETE_FOR_OPERATORS = {"staff": [], "writer": [], "editor": [], "superuser": ["delete_selected"]}
@@ -267,7 +276,7 @@ ADMIN_ACTIONS = {
     "auth.group": DELETE_FOR_OPERATORS,
     "sites.site": DELETE_FOR_OPERATORS,
     "redirects.redirect": DELETE_FOR_OPERATORS,
-    "axes.accessattempt": {**DELETE_FOR_OPERATORS, "superuser": ["cleanup_expired_attempts", "delete_selected"]},
+    "axes.accessattempt": {**DELETE_FOR_OPERATORS, "superuser": ["cleanup_expired_attempts", "delete_selected"]},  # noqa: E501
     "axes.accesslog": DELETE_FOR_OPERATORS,
     "axes.accessfailurelog": DELETE_FOR_OPERATORS,
 }  # fmt: skip
@@ -277,7 +286,9 @@ ADMIN_ACTIONS = {
 def test_every_role_is_offered_the_actions_in_the_table(people, role, rf):
     request = rf.get("/admin/")
     request.user = people[role]
-    offered = {label: sorted(model_admin.get_actions(request)) for label, model_admin in _registered().items()}
+    offered = {
+        label: sorted(model_admin.get_actions(request)) for label, model_admin in _registered().items()
+    }
     assert offered == {label: row[role] for label, row in ADMIN_ACTIONS.items()}
 
 
@@ -306,3 +317,65 @@ def test_an_action_a_role_is_not_offered_changes_nothing_and_an_offered_delete_d
             elif action == "delete_selected":
                 assert _rows(obj) is None, (label, action)
                 break  # gone: nothing left to act on
+
+
+# What each role may do with each inline of a change page: "edit" (add and change rows) or "view".
+# An inline missing from a role's row is not shown to them at all.
+ADMIN_INLINES = {
+    "articles.article": {  # the writer's own draft; corrections are an editor's
+        "writer": {"articles.correction": "view"},
+        "editor": {"articles.correction": "edit"},
+        "superuser": {"articles.correction": "edit"},
+    },
+    "football.match": {
+        "writer": {"football.goal": "view", "football.event": "view", "football.appearance": "view"},
+        "editor": {"football.goal": "edit", "football.event": "edit", "football.appearance": "edit"},
+        "superuser": {"football.goal": "edit", "football.event": "edit", "football.appearance": "edit"},
+    },
+    "football.club": {
+        "writer": {"articles.article_pinned_on_clubs": "view"},  # the club itself is read-only to them
+        "editor": {"articles.article_pinned_on_clubs": "edit"},
+        "superuser": {"articles.article_pinned_on_clubs": "edit"},
+    },
+    "football.player": {
+        "writer": {"articles.article_pinned_on_players": "view"},
+        "editor": {"articles.article_pinned_on_players": "edit"},
+        "superuser": {"articles.article_pinned_on_players": "edit"},
+    },
+}
+
+
+def test_every_admin_with_inlines_is_in_the_inline_table():
+    with_inlines = {label for label, model_admin in _registered().items() if model_admin.inlines}
+    assert with_inlines == set(ADMIN_INLINES)
+
+
+@pytest.mark.parametrize("role", ["writer", "editor", "superuser"])
+def test_every_role_sees_and_may_edit_the_inlines_in_the_table(people, role):
+    client = _client(people, role)
+    objects = _one_of_each(people)
+    shown = {}
+    for label in ADMIN_INLINES:
+        response = client.get(_page_url(objects[label], "change"))
+        assert response.status_code == 200, label
+        shown[label] = {
+            formset.opts.model._meta.label_lower: (
+                "edit" if formset.has_add_permission and formset.has_change_permission else "view"
+            )
+            for formset in response.context["inline_admin_formsets"]
+        }
+    assert shown == {label: row[role] for label, row in ADMIN_INLINES.items()}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_who_may_enter_line_ups_may_prefill_them(people, role):
+    from newsroom.football.models import Appearance
+
+    earlier = make_match()
+    Appearance.objects.create(match=earlier, club=earlier.home_club, player=make_player(), starting=True)
+    later = earlier.kickoff + datetime.timedelta(days=7)
+    match = make_match(home=earlier.home_club, competition=earlier.competition, score=None, kickoff=later)
+    response = _client(people, role).post(reverse("admin:football_match_prefill", args=[match.pk]))
+    expected = {"anonymous": 302, "staff": 403, "writer": 403, "editor": 302, "superuser": 302}[role]
+    assert response.status_code == expected
+    assert Appearance.objects.filter(match=match).exists() == (role in ("editor", "superuser"))

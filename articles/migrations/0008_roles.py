@@ -5,7 +5,13 @@ from django.db import migrations
 WRITER = {
     "article": ["add", "change", "view"],
     "image": ["add", "change", "view"],
-    **{model: ["view"] for model in ["club", "player", "match", "goal", "competition", "author", "correction"]},
+    **{
+        model: ["view"]
+        for model in [
+            *["club", "player", "match", "goal", "event", "appearance"],
+            *["competition", "author", "correction"],
+        ]
+    },
 }
 EDITOR = {
     "article": ["add", "change", "delete", "view", "publish"],
@@ -15,6 +21,9 @@ EDITOR = {
     "player": ["add", "change", "delete", "view"],
     "match": ["add", "change", "delete", "view"],
     "goal": ["add", "change", "delete", "view"],
+    # The match record's timeline and line-ups (football 0003): added by 0014_roles_match_record.
+    "event": ["add", "change", "delete", "view"],
+    "appearance": ["add", "change", "delete", "view"],
     "competition": ["add", "change", "view"],
     "author": ["add", "change", "view"],
 }

@@ -295,7 +295,9 @@ class MatchAdmin(admin.ModelAdmin):
     def prefill_lineups(self, request, pk):
         """POST: copy each side's last line-up (same competition and season) into this match."""
         match = get_object_or_404(Match.objects.select_related("home_club", "away_club"), pk=pk)
-        if request.method != "POST" or not self.has_change_permission(request, match):
+        # It writes line-up rows: the right to change the match alone is not enough.
+        may_add_lineups = request.user.has_perm(f"{Appearance._meta.app_label}.add_appearance")
+        if request.method != "POST" or not (self.has_change_permission(request, match) and may_add_lineups):
             raise PermissionDenied
         filled = prefill_from_last_match(match)
         if filled:
