@@ -6,6 +6,8 @@ The tables keep the names they had when this was part of the `articles` app (`db
 database from before the split upgrades without moving a row.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -184,12 +186,25 @@ class Player(EntityTag):
     def __str__(self):
         return f"{self.name} ({self.club.name})" if self.club_id and self._club_loaded() else self.name
 
+    def clean(self):
+        super().clean()
+        born = self.date_of_birth
+        if born and not datetime.date(BORN_SINCE, 1, 1) <= born <= datetime.date.today():
+            raise ValidationError(
+                {"date_of_birth": f"Choose a date of birth between {BORN_SINCE} and today."}
+            )
+
     def _club_loaded(self):
         # __str__ must never cost a query per row (admin lists, autocomplete).
         return Player.club.is_cached(self)
 
     def get_absolute_url(self):
         return slug_url("articles:player", self.slug)
+
+
+# The years a kick-off may fall in (Match.clean()), and the earliest year of birth (Player.clean()).
+KICKOFF_YEARS = (1850, 2099)
+BORN_SINCE = 1850
 
 
 class Competition(models.Model):
@@ -373,6 +388,13 @@ class Match(models.Model):
         return self.status == self.Status.FULL_TIME and self.is_played()
 
     def clean(self):
+        # Like an article's publication time: a year out of football's range is a slip of the
+        # keyboard (0001, 9999), and the dates derived from it (a table's season, a club page's
+        # fixtures) would be nonsense or past what a date can hold.
+        if self.kickoff and not KICKOFF_YEARS[0] <= self.kickoff.year <= KICKOFF_YEARS[1]:
+            raise ValidationError(
+                {"kickoff": f"Choose a kick-off between {KICKOFF_YEARS[0]} and {KICKOFF_YEARS[1]}."}
+            )
         if self.home_club_id and self.home_club_id == self.away_club_id:
             raise ValidationError({"away_club": "A club cannot play itself: pick another away club."})
         pairs = [
