@@ -7,6 +7,10 @@ PostgreSQL an aborted transaction). The autocomplete widgets query the selected 
 form with errors is shown, so there even "abc" failed. These fields and widgets check an id
 against the range of the primary key's type, the same on every database (the ranges Django
 declares for PostgreSQL's columns, which are also within SQLite's), before anything is queried.
+
+It lives outside the apps because every app's admin uses it (the football and media apps may not
+import the editorial one), and articles/admin/ applies it to the admins of Django's and other
+packages' apps (guard_every_admin) as well.
 """
 
 from django import forms
@@ -90,7 +94,7 @@ class KeyFieldsAdminMixin:
             request.POST.setlist(helpers.ACTION_CHECKBOX_NAME, valid)
         return super().response_action(request, queryset)
 
-    def changelist_view(self, request, extra_context=None):
+    def changelist_view(self, request, extra_context=None):  # only a ModelAdmin's; inlines have none
         # The date drill-down builds a date range from ?<field>__year=…: a year past 9998 (whose
         # range would end in 10000) is an OverflowError or ValueError there, not the "incorrect
         # lookup" Django answers for "abc". Both get Django's answer to that.
@@ -100,3 +104,17 @@ class KeyFieldsAdminMixin:
                 if value is not None and not (value.isdigit() and 1 <= int(value) <= high):
                     return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
         return super().changelist_view(request, extra_context)
+
+
+def guard_every_admin(site):
+    """Re-register each ModelAdmin on `site` that is not keyed yet (Django's users and groups,
+    sites, redirects, axes' logs) as a keyed subclass of itself. Their inlines are left as they
+    are: none of those admins has one, and the project's own admins mix the class in themselves."""
+    for model, current in list(site._registry.items()):
+        if isinstance(current, KeyFieldsAdminMixin):
+            continue
+        keyed = type(
+            f"Keyed{type(current).__name__}", (KeyFieldsAdminMixin, type(current)), {"__module__": __name__}
+        )
+        site.unregister(model)
+        site.register(model, keyed)

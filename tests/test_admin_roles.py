@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "staff", "writer", "editor", "superuser"]
 
 
-@pytest.fixture
-def people(newsroom_roles):
+def make_people():
+    """One person per role (and a second writer); the Writer and Editor groups must exist."""
+
     def user(name, group=None, **extra):
         person = User.objects.create_user(name, password="pw-for-tests", is_staff=True, **extra)
         if group:
@@ -33,6 +34,11 @@ def people(newsroom_roles):
         "editor": user("eddie", "Editor"),
         "superuser": user("sue", is_superuser=True),
     }
+
+
+@pytest.fixture
+def people(newsroom_roles):
+    return make_people()
 
 
 def _client(people, role):

@@ -16,19 +16,19 @@ from reversion.admin import VersionAdmin
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
-from newsroom.football.entities import suggest_tags
-from newsroom.football.models import Club, Match, Player
-
-from ..body import html_to_text
-from ..models import Article, Correction
-from ..record_checks import check_article
-from .keys import (
+from newsroom.admin_keys import (
     KeyAutocompleteSelect,
     KeyAutocompleteSelectMultiple,
     KeyChoiceField,
     KeyFieldsAdminMixin,
     KeysChoiceField,
 )
+from newsroom.football.entities import suggest_tags
+from newsroom.football.models import Club, Match, Player
+
+from ..body import html_to_text
+from ..models import Article, Correction
+from ..record_checks import check_article
 from .live import close_view, desk_view, draft_report_view, entry_action_view
 from .workflow import WorkflowAdminMixin
 
@@ -49,7 +49,7 @@ class ClubFilter(admin.SimpleListFilter):
         return queryset
 
 
-class CorrectionInline(admin.StackedInline):
+class CorrectionInline(KeyFieldsAdminMixin, admin.StackedInline):
     """Dated corrections, appended to a published article by editors."""
 
     model = Correction

@@ -4,13 +4,14 @@ how many articles use each, and the reports pinned on their pages."""
 from django.contrib import admin
 from django.db.models import Count
 
+from newsroom.admin_keys import KeyFieldsAdminMixin
 from newsroom.football import admin as football_admin
 from newsroom.football.models import Club, Player
 
 from ..models import Article, Author
 
 
-class PinnedOnClubInline(admin.TabularInline):
+class PinnedOnClubInline(KeyFieldsAdminMixin, admin.TabularInline):
     model = Article.pinned_on_clubs.through
     verbose_name = verbose_name_plural = "Pinned reports (“Essential reading”, newest first)"
     autocomplete_fields = ["article"]
@@ -56,7 +57,7 @@ for _model, _admin in ((Club, ClubAdmin), (Player, PlayerAdmin)):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(KeyFieldsAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "user"]
     list_select_related = ["user"]
     search_fields = ["name"]

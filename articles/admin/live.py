@@ -16,13 +16,13 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom.admin_keys import KeyChoiceField, is_key
 from newsroom.delivery import purges
 from newsroom.football.models import Club, Player
 from newsroom.media.models import Image
 
 from .. import live
 from ..models import Article, LiveEntry
-from .keys import KeyChoiceField, is_key
 
 
 class LiveEntryForm(forms.ModelForm):

@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.http import Http404
 
-from .keys import is_key
+from newsroom.admin_keys import is_key
 
 
 def view_on_site(request, content_type_id, object_id):

@@ -8,13 +8,14 @@ from collections import Counter
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, IntegerField, Value, When
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+
+from newsroom.admin_keys import KeyAutocompleteSelect, KeyFieldsAdminMixin
 
 from .lineups import prefill_from_last_match
 from .merges import MergeRefused, merge_entities
@@ -88,7 +89,7 @@ class SlugFromNameMixin:
 
 
 @admin.register(Club)
-class ClubAdmin(SlugFromNameMixin, MergeActionMixin, admin.ModelAdmin):
+class ClubAdmin(KeyFieldsAdminMixin, SlugFromNameMixin, MergeActionMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "country", "league"]
     list_filter = ["country", "league"]
     search_fields = ["name", "short_name", "aliases"]
@@ -97,7 +98,7 @@ class ClubAdmin(SlugFromNameMixin, MergeActionMixin, admin.ModelAdmin):
 
 
 @admin.register(Player)
-class PlayerAdmin(SlugFromNameMixin, MergeActionMixin, admin.ModelAdmin):
+class PlayerAdmin(KeyFieldsAdminMixin, SlugFromNameMixin, MergeActionMixin, admin.ModelAdmin):
     list_display = ["name", "club", "position", "nationality", "slug"]
     list_filter = ["position", "club"]
     list_select_related = ["club"]
@@ -123,7 +124,7 @@ class PlayerAdmin(SlugFromNameMixin, MergeActionMixin, admin.ModelAdmin):
 
 
 @admin.register(Competition)
-class CompetitionAdmin(admin.ModelAdmin):
+class CompetitionAdmin(KeyFieldsAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -134,8 +135,9 @@ class CompetitionAdmin(admin.ModelAdmin):
     ]
 
 
-class SquadFirstSelect(AutocompleteSelect):
-    """The player autocomplete of a match's inlines: asks for the two clubs' squads first."""
+class SquadFirstSelect(KeyAutocompleteSelect):
+    """The player autocomplete of a match's inlines: asks for the two clubs' squads first (and,
+    shown again with an error, selects nothing that cannot be an id rather than query it)."""
 
     squads = ()
 
@@ -144,7 +146,7 @@ class SquadFirstSelect(AutocompleteSelect):
         return f"{url}?{SQUADS_PARAMETER}={','.join(map(str, self.squads))}" if self.squads else url
 
 
-class MatchInline(admin.TabularInline):
+class MatchInline(KeyFieldsAdminMixin, admin.TabularInline):
     """What the match's inlines share: players offered from the two squads first, clubs picked
     from the two in the match, a "+" beside each player to create one in place."""
 
@@ -254,7 +256,7 @@ class AppearanceInline(MatchInline):
 
 
 @admin.register(Match)
-class MatchAdmin(admin.ModelAdmin):
+class MatchAdmin(KeyFieldsAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "competition", "season", "round", "kickoff", "status"]
     list_filter = ["status", "competition", "season"]
     list_select_related = ["competition", "home_club", "away_club"]

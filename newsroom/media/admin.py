@@ -15,6 +15,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from newsroom.admin_keys import KeyFieldsAdminMixin
+
 from .forms import ImageForm
 from .models import Image
 from .upload import OverBudget
@@ -30,7 +32,7 @@ def _rendition(image, crop, near_width):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(KeyFieldsAdminMixin, admin.ModelAdmin):
     form = ImageForm
     list_display = ["thumbnail", "alt_text", "caption", "credit", "dimensions", "usage", "created_at"]
     search_fields = ["alt_text", "caption", "credit"]
