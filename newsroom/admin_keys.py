@@ -94,7 +94,16 @@ class KeyFieldsAdminMixin:
             request.POST.setlist(helpers.ACTION_CHECKBOX_NAME, valid)
         return super().response_action(request, queryset)
 
+    def get_search_results(self, request, queryset, search_term):
+        # PostgreSQL refuses a NUL in any text it is sent (a DataError, a 500), and no stored text
+        # holds one: every form refuses them. The list's search and the autocomplete both come here.
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+
     def changelist_view(self, request, extra_context=None):  # only a ModelAdmin's; inlines have none
+        # A filter's value is sent to the database as it came: with a NUL in it, PostgreSQL
+        # refuses the query. It can match nothing, so it gets Django's answer to a wrong filter.
+        if any("\x00" in value for key, value in request.GET.items() if key != "q"):
+            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
         # The date drill-down builds a date range from ?<field>__year=…: a year past 9998 (whose
         # range would end in 10000) is an OverflowError or ValueError there, not the "incorrect
         # lookup" Django answers for "abc". Both get Django's answer to that.

@@ -191,6 +191,20 @@ def sue(people):
     return client
 
 
+# The admins' own URLs that take an id (the article's are in SUB_URLS above).
+OWN_SUB_URLS = {"auth.user": ["password/"], "football.match": ["prefill-lineups/"]}
+
+
+@pytest.mark.parametrize("bad", BAD_IDS)
+def test_a_line_up_prefill_for_no_match_copies_nothing(sue, bad):
+    from newsroom.football.models import Appearance
+
+    response = sue.post(f"/admin/football/match/{bad}/prefill-lineups/")
+    # 404, or what is no integer falls through to the admin's "<id>/ means <id>/change/" redirect.
+    assert response.status_code in (302, 404)
+    assert not Appearance.objects.exists()
+
+
 @pytest.mark.parametrize("label", _registered_labels())
 def test_every_admins_sub_urls_and_filters_answer_without_a_500_for_ids_that_are_no_ids(people, sue, label):
     obj = _one_of_each(people)[label]
@@ -206,6 +220,7 @@ def test_every_admins_sub_urls_and_filters_answer_without_a_500_for_ids_that_are
     urls = [f"{base}{{bad}}/{page}/" for page in ("change", "delete", "history")]
     urls += [f"{base}?{param}={{bad}}" for param in params]
     urls += [f"/admin/r/{{bad}}/{obj.pk}/"]
+    urls += [f"{base}{{bad}}/{tail}" for tail in OWN_SUB_URLS.get(label, [])]
     answers = {
         (url, bad): sue.get(url.format(bad=bad)).status_code
         for url in urls
@@ -332,3 +347,29 @@ def _request(people):
     request = RequestFactory().get("/admin/")
     request.user = people["superuser"]
     return request
+
+
+def _autocomplete_fields():
+    """(app label, model name, field name) of every autocomplete box of every admin and inline."""
+    boxes = []
+    for model, model_admin in admin.site._registry.items():
+        for holder in [model_admin, *(inline(model, admin.site) for inline in model_admin.inlines)]:
+            opts = holder.model._meta
+            boxes += [(opts.app_label, opts.model_name, name) for name in holder.autocomplete_fields]
+    return sorted(set(boxes))
+
+
+def test_there_are_autocomplete_boxes_to_try():
+    assert ("football", "goal", "scorer") in _autocomplete_fields()  # the list is not empty by mistake
+
+
+@pytest.mark.parametrize("box", _autocomplete_fields(), ids="-".join)
+def test_every_autocomplete_answers_hostile_terms_and_pages_without_a_500(sue, box):
+    app_label, model_name, field_name = box
+    make_club()
+    answers = {}
+    for extra in ({"term": "\x00"}, {"term": "a\x00b"}, {"term": "x" * 5000}, {"page": BIG}, {"page": "abc"},
+                  {"term": "", "squads": f"{BIG},abc"}):  # fmt: skip
+        query = {"app_label": app_label, "model_name": model_name, "field_name": field_name, **extra}
+        answers[str(extra)[:40]] = sue.get("/admin/autocomplete/", query).status_code
+    assert {key: code for key, code in answers.items() if code not in (200, 403, 404)} == {}
