@@ -398,11 +398,20 @@ CUSTOM_URLS = {
     "articles_article_suggest_tags": "CUSTOM_PAGES",
     "football_match_prefill": "test_only_who_may_enter_line_ups_may_prefill_them",
     "auth_user_password_change": "CUSTOM_PAGES",
+    "articles_article_live": "CUSTOM_PAGES",
+    "articles_article_live_close": "CUSTOM_PAGES",
+    "articles_article_draft_report": "CUSTOM_PAGES",
+    "articles_article_live_entry": "test_live_desk.py; hostile: OWN_SUB_URLS",
+    "articles_article_live_entry_action": "test_live_desk.py; hostile: OWN_SUB_URLS",
 }
 CUSTOM_PAGES = {
     #                                  anonymous staff writer editor superuser
     "articles_article_suggest_tags": ("post", (302, 403, 200, 200, 200)),
     "auth_user_password_change":     ("get",  (302, 403, 403, 403, 200)),  # another's password
+    # Another writer's live blog, still a draft: a writer may look, not write or close it.
+    "articles_article_live":         ("get",  (302, 403, 200, 200, 200)),
+    "articles_article_live_close":   ("post", (302, 403, 403, 302, 302)),
+    "articles_article_draft_report": ("post", (302, 403, 403, 302, 302)),
 }  # fmt: skip
 
 
@@ -423,6 +432,15 @@ def test_every_role_gets_the_answer_in_the_table_from_the_admins_own_pages(peopl
             "admin:auth_user_password_change", args=[people["other_writer"].pk]
         ),
     }
+    blog = make_article(
+        kind="live",
+        status="draft",
+        published_at=None,
+        created_by=people["other_writer"],
+        match=make_match(score=None),
+    )
+    for name in ("articles_article_live", "articles_article_live_close", "articles_article_draft_report"):
+        urls[name] = reverse(f"admin:{name}", args=[blog.pk])
     answers = {name: getattr(client, CUSTOM_PAGES[name][0])(url).status_code for name, url in urls.items()}
     assert answers == {name: row[ROLES.index(role)] for name, (_, row) in CUSTOM_PAGES.items()}
     password = User.objects.get(pk=people["other_writer"].pk).password

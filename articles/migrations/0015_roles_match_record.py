@@ -19,7 +19,7 @@ def regrant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0013_merged_entities"),
+        ("articles", "0014_live_blogs"),
         ("football", "0003_match_record"),
     ]
 
