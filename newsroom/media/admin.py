@@ -86,6 +86,9 @@ class ImageAdmin(KeyFieldsAdminMixin, admin.ModelAdmin):
             super()
             .get_queryset(request)
             .annotate(article_count=Count("hero_of", distinct=True))
+            # Meta.ordering does not apply to an aggregated query: without this the picture
+            # pickers' autocomplete pages could repeat or skip pictures.
+            .order_by("-created_at", "-pk")
             .prefetch_related("renditions")
         )
 
