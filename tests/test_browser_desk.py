@@ -33,7 +33,9 @@ def _session(chromium, live_server, username):  # noqa: F811
 
 def _type_body(page, text):
     editor = page.locator(".ProseMirror[contenteditable=true]")
-    editor.click()
+    # Focus, not a click: on a busy machine the click's own caret (mid-text) could land after
+    # the move to the end, and the text went into the middle.
+    editor.focus()
     page.keyboard.press("Control+End")
     page.keyboard.type(text)
 
