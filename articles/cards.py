@@ -155,7 +155,12 @@ def card_html(article, variant="list"):
         )
     match = article.match
     if match is not None:
-        score = format_html(' · <span class="scoreline">{}</span>', str(match)) if match.is_played() else ""
+        # Only the score itself is kept on one line: the clubs' names must wrap on a 320 px phone
+        # ("Wolverhampton Wanderers 10–10 Brighton & Hove Albion" is wider than the screen).
+        score = format_html(
+            ' · <span class="scoreline">{} <span class="scoreline__score">{}–{}</span> {}</span>',
+            match.home_club.name, match.home_score, match.away_score, match.away_club.name,
+        ) if match.is_played() else ""  # fmt: skip
         kicker = format_html('<p class="card__kicker">{}{}</p>', match.competition.name, score)
     else:
         kicker = format_html('<p class="card__kicker">{}</p>', article.get_kind_display())
