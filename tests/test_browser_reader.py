@@ -109,3 +109,16 @@ def test_no_public_page_scrolls_sideways_with_the_longest_names(page_at, longest
         if width in (375, 1280):
             screenshot(page, f"reader-{name}-{width}")
     assert not wide, wide
+
+
+@pytest.mark.parametrize("width, height", [(320, 640), (375, 667), (1280, 800)])
+def test_the_score_is_on_the_first_screen_above_the_picture(page_at, longest_names, width, height):  # noqa: F811
+    page = page_at(width, height)
+    page.goto(REPORT)
+    score = page.locator(".match-box__result").bounding_box()
+    picture = page.locator(".article__hero").bounding_box()
+    assert score["y"] + score["height"] <= height, f"the score ends {score['y'] + score['height']}px down"
+    assert score["y"] < picture["y"], "the score must come before the hero picture"
+    scorer = page.locator(".match-box").get_by_role("link", name="Maximilian Kilman-Longname")
+    assert scorer.first.is_visible()
+    screenshot(page, f"reader-report-first-screen-{width}")
