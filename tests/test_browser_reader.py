@@ -122,3 +122,12 @@ def test_the_score_is_on_the_first_screen_above_the_picture(page_at, longest_nam
     scorer = page.locator(".match-box").get_by_role("link", name="Maximilian Kilman-Longname")
     assert scorer.first.is_visible()
     screenshot(page, f"reader-report-first-screen-{width}")
+
+
+def test_a_goal_on_the_player_page_leads_to_its_report(page_at, longest_names):  # noqa: F811
+    page = page_at(375)
+    page.goto(PAGES["player"])
+    scoreline = "Wolverhampton Wanderers 10–10 Brighton & Hove Albion"
+    page.locator(".goal-list").get_by_role("link", name=scoreline).first.click()
+    page.wait_for_url(f"**{REPORT}")
+    assert page.locator(".match-box__result").is_visible()

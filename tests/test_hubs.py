@@ -1,8 +1,11 @@
 """Club and player pages as hubs, their feeds, and linked mentions in reports."""
 
+import datetime
+import time
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.utils import timezone
 
 from .conftest import make_article, make_club, make_goal, make_match, make_player
 
@@ -54,6 +57,42 @@ def test_player_hub_shows_goals_and_appearances(client, napoli_world):
     html = client.get("/players/dries-mertens/").content.decode()
     assert "<dt>Goals</dt><dd>1</dd>" in html
     assert "<dt>In reports</dt><dd>1</dd>" in html
+
+
+def _goal_list(client):
+    html = client.get("/players/dries-mertens/").content.decode()
+    return html.split('class="goal-list"', 1)[1].split("</ul>", 1)[0]
+
+
+def test_each_goal_links_to_the_report_of_its_match(client, napoli_world):
+    mertens, report = napoli_world["mertens"], napoli_world["report"]
+    other = make_match(make_club("Genoa"), napoli_world["napoli"], score=(0, 2))
+    make_goal(other, mertens, club=napoli_world["napoli"], minute=80)
+    make_article(headline="Draft on Genoa", match=other, status="draft")
+    goals = _goal_list(client)
+    assert f'<a href="{report.get_absolute_url()}">Liverpool 1–1 Napoli</a>' in goals
+    # No public report on the Genoa match: its goal names the match without a dead link.
+    assert "Genoa 0–2 Napoli" in goals and "Draft on Genoa" not in goals
+    assert goals.count("/20") == 1  # only one link to an article
+
+    # Publishing a report on that match links its goal at once (the kept list is purged).
+    news = make_article(headline="Mertens again", match=other, kind="news")
+    assert f'<a href="{news.get_absolute_url()}">Genoa 0–2 Napoli</a>' in _goal_list(client)
+    # A match report wins over a newer news story on the same match.
+    genoa_report = make_article(headline="Napoli win in Genoa", match=other,
+                                published_at=news.published_at - datetime.timedelta(hours=2))  # fmt: skip
+    assert f'<a href="{genoa_report.get_absolute_url()}">Genoa 0–2 Napoli</a>' in _goal_list(client)
+
+
+def test_a_scheduled_report_links_its_goal_when_it_comes_out(client, napoli_world, settings):
+    settings.NEWSROOM_CACHE = {**settings.NEWSROOM_CACHE, "ENABLED": False}  # kept fragments only
+    other = make_match(make_club("Genoa"), napoli_world["napoli"], score=(0, 2))
+    make_goal(other, napoli_world["mertens"], club=napoli_world["napoli"], minute=80)
+    due = timezone.now() + datetime.timedelta(seconds=2)
+    scheduled = make_article(headline="Genoa report", match=other, published_at=due)
+    assert scheduled.get_absolute_url() not in _goal_list(client)
+    time.sleep(max(0.0, (due - timezone.now()).total_seconds()) + 0.1)
+    assert scheduled.get_absolute_url() in _goal_list(client)
 
 
 @pytest.mark.parametrize("url", ["/clubs/napoli/feed/", "/players/dries-mertens/feed/", "/feeds/latest/"])
