@@ -1,5 +1,6 @@
 """The demo newsroom that `make run` loads: what a newcomer sees first."""
 
+import datetime
 import io
 import re
 
@@ -49,6 +50,27 @@ def test_demo_loads_once_and_shows_the_anfield_report(client):
     for url in ["/", "/clubs/napoli/", "/players/dries-mertens/", "/clubs/", "/competitions/"]:
         assert client.get(url).status_code == 200, url
     assert Player.objects.get(slug="dries-mertens").club.slug == "napoli"
+
+
+def test_demo_reports_keep_their_real_times(client):
+    _load()
+    report = Article.objects.get(slug="liverpool-napoli-champions-league-group-e")
+    published = datetime.datetime(2019, 11, 27, 22, 30, tzinfo=datetime.UTC)
+    assert report.created_at == report.updated_at == report.published_at == published
+    html = client.get(REPORT_URL).content.decode()
+    assert "Updated" not in html.split('class="article__byline"', 1)[1].split("</div>", 1)[0]
+    assert '<meta property="article:modified_time" content="2019-11-27T22:30:00+00:00">' in html
+    # The kick-off says which clock it is on.
+    assert "Wed 27 Nov 2019, 20:00 GMT</time>" in html
+    # Sitemaps tell crawlers the real age of every demo report: none was changed today.
+    sitemap = client.get("/sitemap-articles.xml").content.decode()
+    lastmods = re.findall(r"<lastmod>(\d{4})-", sitemap)
+    assert lastmods and all(int(year) <= 2020 for year in lastmods), lastmods
+    # A second run leaves the times (and the versions) alone.
+    version = report.version
+    _load()
+    report.refresh_from_db()
+    assert report.updated_at == published and report.version == version
 
 
 def test_demo_draft_and_scheduled_report_are_hidden_from_readers(client):

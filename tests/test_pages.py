@@ -65,6 +65,19 @@ def test_article_page_shows_the_match_box_scorers_and_sub_headings(client, anfie
     assert 'aria-label="Final score 1 1"' in html
 
 
+def test_times_are_on_the_newsroom_clock_and_say_which_it_is(client, anfield_report):
+    html = client.get("/2019/11/27/liverpool-napoli/").content.decode()
+    assert "Wed 27 Nov 2019, 20:00 GMT</time>" in html  # the kick-off, in winter
+    anfield_report.match.kickoff = datetime.datetime(2019, 8, 9, 18, 45, tzinfo=datetime.UTC)
+    anfield_report.match.save()
+    anfield_report.published_at = datetime.datetime(2019, 8, 9, 21, 0, tzinfo=datetime.UTC)
+    anfield_report.save()
+    html = client.get("/2019/08/09/liverpool-napoli/").content.decode()
+    # Stored in UTC, shown on London's summer clock: 19:45 BST, not 18:45 UTC.
+    assert "Fri 9 Aug 2019, 19:45 BST</time>" in html
+    assert ">9 August 2019, 22:00 BST</time>" in html  # the byline
+
+
 def test_front_page_leads_with_the_latest_report(client, anfield_report):
     html = client.get("/").content.decode()
     assert "Napoli hold firm at Anfield" in html

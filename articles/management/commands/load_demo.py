@@ -26,6 +26,7 @@ from PIL import ImageDraw, ImageFont
 
 from articles import demo
 from articles.models import Article, Author
+from newsroom.delivery import purges
 from newsroom.football.fixtures import DATA_DIRECTORY
 from newsroom.football.models import Appearance, Club, Competition, Event, Goal, Match, Player
 from newsroom.football.names import slug_for_name, to_ascii
@@ -299,7 +300,24 @@ class Command(BaseCommand):
         # The model tags the match's clubs and scorers itself; add the others the copy mentions.
         self.add_tags(article, article.clubs, self.clubs, spec.get("clubs", []), "club")
         self.add_tags(article, article.players, self.players, spec.get("players", []), "player")
+        self.keep_real_times(article, spec)
         return article
+
+    def keep_real_times(self, article, spec):
+        """Give a published report the times of the real one: written and last changed when it
+        went out (or at the spec's "updated_at"), not at the moment of loading. Otherwise a 2019
+        report says "Updated 3 minutes ago" and every sitemap lastmod is today. Drafts and the
+        scheduled preview keep the loading time: they are being written now."""
+        published_at = spec.get("published_at")
+        if not published_at or spec.get("scheduled"):
+            return
+        updated_at = spec.get("updated_at", published_at)
+        # auto_now fields are set by save(); an update() writes the real ones, and only if they
+        # differ, so a second run writes nothing.
+        stale = Article.objects.filter(pk=article.pk).exclude(created_at=published_at, updated_at=updated_at)
+        if stale.update(created_at=published_at, updated_at=updated_at):
+            article.created_at, article.updated_at = published_at, updated_at
+            purges.purge(purges.tags_for(article))  # update() sends no signal
 
     def add_tags(self, article, manager, registry, slugs, what):
         wanted = [self.lookup(registry, slug, what) for slug in slugs]
