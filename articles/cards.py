@@ -32,11 +32,11 @@ ARCHIVE_TAGS = ("list-front", "clubs", "players", "competitions", "authors")
 # static/css/site.css.
 CARD_VARIANTS = {
     "list": {"css": "card", "heading": "h3", "standfirst": True,
-             "sizes": "(min-width: 36rem) 12rem, calc(100vw - 2rem)"},
+             "sizes": "(min-width: 36rem) 12rem, 7rem"},
     "lead": {"css": "card card--lead", "heading": "h2", "standfirst": True, "lead": True,
              "sizes": "(min-width: 72rem) 42rem, (min-width: 36rem) 60vw, calc(100vw - 2rem)"},
     "compact": {"css": "card card--compact", "heading": "h3", "standfirst": False,
-                "sizes": "(min-width: 56rem) 22rem, (min-width: 36rem) 45vw, calc(100vw - 2rem)"},
+                "sizes": "(min-width: 56rem) 28rem, (min-width: 36rem) 45vw, 7rem"},
 }  # fmt: skip
 
 

@@ -96,6 +96,9 @@ class PublishedArticlesMixin:
 
 class FrontPageView(PublishedArticlesMixin, ListView):
     template_name = "articles/front.html"
+    # Six latest reports under the lead, then the competitions' bands of older ones: each story
+    # once, and a phone page of about six screens. Every page of the list holds six.
+    paginate_by = 6
 
     def get(self, request, *args, **kwargs):
         # The lead is chosen before the list so the list can leave it out: the newest report
@@ -119,20 +122,26 @@ class FrontPageView(PublishedArticlesMixin, ListView):
     def published_list(self):
         return reads.PublishedList(exclude=[self.lead.pk] if self.lead else [])
 
-    def get_context_data(self, **kwargs):
-        first_page = self.request.GET.get("page") in (None, "", "1")
-        exclude = [self.lead.pk] if self.lead else []
-        # The bands (which reports, per competition) are kept until the front page's list changes;
-        # their cards are rendered with the page's other cards, in one batch.
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        # The bands (which reports, per competition) leave out the lead and the latest list: a
+        # story appears once on the page. Chosen here, once the list's reports are known, so their
+        # cards are rendered with the page's other cards, in one batch; kept until the front
+        # page's list changes.
         self.sections = []
-        # Every competition, by name: the page lists them all, and the bands are drawn from them.
-        self.competitions = football_reads.competitions()
-        if first_page:
+        if page.number == 1:
+            shown = [self.lead.pk] if self.lead else []
+            shown += [listed.pk for listed in page.object_list]
             self.sections = fragments.kept_list(
-                self.request, f"front-sections:{exclude}",
-                lambda: latest_by_competition(self.competitions, exclude=exclude),
+                self.request, f"front-sections:{self.lead.pk if self.lead else 0}",
+                lambda: latest_by_competition(self.competitions, exclude=shown),
                 tags={"list-front", "competitions"},
             )  # fmt: skip
+        return paginator, page, object_list, is_paginated
+
+    def get_context_data(self, **kwargs):
+        # Every competition, by name: the page lists them all, and the bands are drawn from them.
+        self.competitions = football_reads.competitions()
         context = super().get_context_data(**kwargs)
         leads = cards.attach_cards(self.request, [self.lead] if self.lead else [], "lead")
         context["lead"] = leads[0].card if leads else ""
@@ -158,14 +167,16 @@ SECTION_CANDIDATES = 200
 
 
 def latest_by_competition(competitions, per_section=SECTION_LENGTH, exclude=()):
-    """[(competition, [pks of its latest published reports])] in the order of `competitions`
-    (all of them, by name): one query, whatever the size of the archive."""
+    """[(competition, [pks of its latest published reports])], the fullest bands first (so the
+    page's rows pack, static/css/site.css), then in the order of `competitions` (all of them, by
+    name): one query, whatever the size of the archive."""
     sections = {}
     for pk, competition in reads.latest_match_reports(exclude, SECTION_CANDIDATES):
         latest = sections.setdefault(competition, [])
         if len(latest) < per_section:
             latest.append(pk)
-    return [(c, sections[c.pk]) for c in competitions if c.pk in sections]
+    bands = [(c, sections[c.pk]) for c in competitions if c.pk in sections]
+    return sorted(bands, key=lambda band: -len(band[1]))
 
 
 class ArticleDetailView(DetailView):

@@ -55,8 +55,9 @@ def chosen(page, selector):
 @pytest.mark.parametrize(
     ("width", "hero", "lead_card", "card"),
     [
-        # 375 px phone at 1×: the hero is 375 − 2rem = 343 px wide -> the 480w candidate.
-        (375, ("full", 480, "webp"), ("16x9", 480, "webp"), ("16x9", 480, "webp")),
+        # 375 px phone at 1×: the hero is 375 − 2rem = 343 px wide -> the 480w candidate; a card's
+        # picture is a 7rem thumbnail -> the smallest, 320w.
+        (375, ("full", 480, "webp"), ("16x9", 480, "webp"), ("16x9", 320, "webp")),
         # 1280 px desktop: hero 46rem = 736 px -> 800w; lead card ~42rem -> 800w; cards 12rem -> 320w.
         (1280, ("full", 800, "webp"), ("16x9", 800, "webp"), ("16x9", 320, "webp")),
     ],

@@ -5,9 +5,11 @@ on its first screen above the picture, and the desktop report uses its width.
 """
 
 import datetime
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import path
 
 from newsroom.media.models import Image
@@ -131,3 +133,58 @@ def test_a_goal_on_the_player_page_leads_to_its_report(page_at, longest_names): 
     page.locator(".goal-list").get_by_role("link", name=scoreline).first.click()
     page.wait_for_url(f"**{REPORT}")
     assert page.locator(".match-box__result").is_visible()
+
+
+@pytest.fixture
+def demo_newsroom(settings, tmp_path):
+    """The demo newsroom `make run` loads: the front page a newcomer sees first."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def _story_cards(page):
+    """{report address: the number of cards on the page linking to it}."""
+    return page.evaluate(
+        "() => { const seen = {}; for (const card of document.querySelectorAll('main .card')) {"
+        " const href = card.querySelector('.card__headline a').getAttribute('href');"
+        " seen[href] = (seen[href] || 0) + 1; } return seen; }"
+    )
+
+
+def _rows_filled(page, container, item):
+    """[(row top, left gap, right gap)] of the rows of `item`s inside each `container` whose ends
+    do not reach the container's: a row left part empty."""
+    return page.evaluate(
+        """([container, item]) => { const gaps = [];
+        for (const box of document.querySelectorAll(container)) {
+          const outer = box.getBoundingClientRect(), rows = {};
+          for (const child of box.querySelectorAll(':scope > ' + item)) {
+            const r = child.getBoundingClientRect(), top = Math.round(r.top);
+            rows[top] = rows[top] || {left: Infinity, right: -Infinity};
+            rows[top].left = Math.min(rows[top].left, r.left);
+            rows[top].right = Math.max(rows[top].right, r.right);
+          }
+          for (const [top, row] of Object.entries(rows)) {
+            if (row.left - outer.left > 2 || outer.right - row.right > 2)
+              gaps.push([top, row.left - outer.left, outer.right - row.right]);
+          }
+        } return gaps; }""",
+        [container, item],
+    )
+
+
+def test_the_front_page_shows_each_story_once_and_fills_its_rows(page_at, demo_newsroom):  # noqa: F811
+    for width in (375, 768, 1280):
+        page = page_at(width, 667 if width == 375 else 900)
+        page.goto("/")
+        cards = _story_cards(page)
+        assert len(cards) >= 9, cards  # the lead, the latest and the bands show the demo's reports
+        assert all(count == 1 for count in cards.values()), {k: v for k, v in cards.items() if v > 1}
+        assert page.locator(".front-sections .section-block").count() >= 2  # the bands are there
+        # The bands fill the rows they stand in, and so do the stories inside each band.
+        assert not _rows_filled(page, ".front-sections", ".section-block"), width
+        assert not _rows_filled(page, ".front-sections .card-grid", ".card"), width
+        if width == 375:
+            footer = page.locator(".site-footer").bounding_box()["y"]
+            assert footer <= 6 * 667, f"the phone front page is {footer / 667:.1f} screens before the footer"
+        screenshot(page, f"reader-front-demo-{width}")
