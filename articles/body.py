@@ -13,7 +13,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.text import slugify
 
 from newsroom.football.entities import CLUB, PLAYER, Matcher
@@ -26,7 +26,7 @@ _NO_LINKS_INSIDE = {"a", "h2", "h3"}
 # A sub-heading line: a few words with no sentence-ending punctuation.
 HEADING_MAX_WORDS = 12
 _ENDS_SENTENCE = re.compile(r"[.!?:;,\"”’')\]]$")
-TOC_MIN_HEADINGS = 3
+TOC_MIN_HEADINGS = 2  # a report of two halves (the seed report's shape) gets one
 
 
 def is_subheading(line):
@@ -74,6 +74,7 @@ def render_body(body_html, clubs=(), players=()):
     by_slug = {(CLUB, c.slug): c for c in clubs} | {(PLAYER, p.slug): p for p in players}
     linked, used_anchors, headings = set(), set(), []
     open_tags = []
+    heading = None  # (name, anchor, title) of the sub-heading being written
     out = []
     pieces = _TAG.split(body_html or "")
     for index, piece in enumerate(pieces):
@@ -86,13 +87,22 @@ def render_body(body_html, clubs=(), players=()):
             if closing:
                 if name in open_tags:
                     del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name)]
+                if heading and name == heading[0]:
+                    # A visible link to the section, beside the heading rather than inside it, so
+                    # the heading's name stays its own words for screen readers and outlines.
+                    piece += format_html(
+                        '<a class="subheading__anchor" href="#{}" aria-label="Link to the section “{}”">#</a>'
+                        "</div>", heading[1], heading[2],
+                    )  # fmt: skip
+                    heading = None
             elif not piece.endswith("/>") and name != "br":
                 open_tags.append(name)
                 if name in {"h2", "h3"}:
                     title = html.unescape(_heading_text(pieces, index))
                     anchor = _unique_anchor(title, used_anchors)
                     headings.append((anchor, title, name))
-                    piece = f'<{name} id="{anchor}">'
+                    piece = f'<div class="subheading"><{name} id="{anchor}">'
+                    heading = (name, anchor, title)
             out.append(piece)
         elif piece and matcher and not _NO_LINKS_INSIDE.intersection(open_tags):
             out.append(_link_first_mentions(piece, matcher, by_slug, linked))

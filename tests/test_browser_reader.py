@@ -188,3 +188,32 @@ def test_the_front_page_shows_each_story_once_and_fills_its_rows(page_at, demo_n
             footer = page.locator(".site-footer").bounding_box()["y"]
             assert footer <= 6 * 667, f"the phone front page is {footer / 667:.1f} screens before the footer"
         screenshot(page, f"reader-front-demo-{width}")
+
+
+def test_a_desktop_report_uses_its_width_and_links_its_sub_headings(page_at, longest_names):  # noqa: F811
+    page = page_at(1280)
+    page.goto(REPORT)
+    wrap = page.locator("main").bounding_box()
+    article = page.locator(".article").bounding_box()
+    rail = page.locator(".related").bounding_box()
+    # The related reports stand beside the report, at its top, and the two span the page.
+    assert rail["x"] > article["x"] + article["width"] and rail["y"] < article["y"] + 200
+    used = (rail["x"] + rail["width"] - article["x"]) / (wrap["width"] - 32)
+    assert used > 0.95, f"the report and its rail use {used:.0%} of the width"
+    # Two sub-headings: a table of contents, and a visible link beside each heading.
+    assert page.locator(".toc li").count() == 2
+    anchor = page.locator(".subheading__anchor[href='#and-then-ten-more']")
+    assert anchor.is_visible()
+    anchor.click()
+    assert page.evaluate("location.hash") == "#and-then-ten-more"
+    screenshot(page, "reader-report-rail-1280")
+
+
+def test_a_desktop_report_with_nothing_related_is_centred(page_at):  # noqa: F811
+    report = make_article(headline="A story of its own", body="<p>Alone.</p>")
+    page = page_at(1280)
+    page.goto(report.get_absolute_url())
+    assert page.locator(".related").count() == 0
+    box, wrap = page.locator(".article").bounding_box(), page.locator("main").bounding_box()
+    left, right = box["x"] - wrap["x"], wrap["x"] + wrap["width"] - (box["x"] + box["width"])
+    assert abs(left - right) < 4, (left, right)

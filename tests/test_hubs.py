@@ -30,7 +30,8 @@ def napoli_world():
 
 def test_first_mentions_link_to_hubs_but_never_inside_headings_or_links(client, napoli_world):
     html = client.get(napoli_world["report"].get_absolute_url()).content.decode()
-    body = html.split('class="article__body prose">', 1)[1].split("</div>", 1)[0]
+    # Up to the body's own closing tag (its sub-headings sit in <div>s of their own).
+    body = html.split('class="article__body prose">', 1)[1].split("</div>\n", 1)[0]
     assert body.count('href="/players/dries-mertens/"') == 1
     assert '<a class="mention mention--player" href="/players/dries-mertens/">Dries Mertens</a>' in body
     assert body.count('href="/clubs/napoli/"') == 1
@@ -41,6 +42,21 @@ def test_first_mentions_link_to_hubs_but_never_inside_headings_or_links(client, 
 def test_three_sub_headings_get_a_table_of_contents(client, napoli_world):
     html = client.get(napoli_world["report"].get_absolute_url()).content.decode()
     assert 'href="#mertens-strikes"' in html and 'href="#verdict"' in html
+
+
+@pytest.mark.parametrize(("body", "toc"), [
+    ("<p>Kick-off.</p><h2>First half</h2><p>Quiet.</p><h2>Second half</h2><p>Loud.</p>", True),
+    ("<p>Kick-off.</p><h2>The only heading</h2><p>Quiet.</p>", False),
+])  # fmt: skip
+def test_two_sub_headings_make_a_table_of_contents_and_each_has_its_link(client, body, toc):
+    report = make_article(body=body)
+    html = client.get(report.get_absolute_url()).content.decode()
+    assert ("In this report" in html) is toc
+    # Every sub-heading keeps its own words and has a visible link to its section beside it.
+    heading = '<div class="subheading"><h2 id="first-half">First half</h2><a class="subheading__anchor"'
+    assert heading in html or not toc
+    for anchor in ["first-half", "second-half"] if toc else ["the-only-heading"]:
+        assert f'href="#{anchor}" aria-label="Link to the section' in html
 
 
 def test_club_hub_shows_pinned_reports_form_and_feed_link(client, napoli_world):
