@@ -14,8 +14,9 @@ import re
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from newsroom.delivery.addresses import slug_url
@@ -66,13 +67,126 @@ def _absolute(request, url):
     return request.build_absolute_uri(url)
 
 
+# Google reads a publisher's logo only as a raster image (never SVG), at least 112 px.
+LOGO = ("img/logo.png", 512, 512)
+# The share card of a page without a picture of its own: Open Graph's 1200×630.
+DEFAULT_SHARE = ("img/share.png", 1200, 630)
+# Search results show about 60 characters of a <title>.
+TITLE_MAX = 59
+
+
+def page_title(text, site_name=None):
+    """"<page> · <site>", at most TITLE_MAX characters, the page's words cut at a word if need be;
+    the site's name alone when the page has no title. `text` is HTML (escaped), as is the result."""
+    site_name = site_name or settings.NEWSROOM["SITE_NAME"]
+    text = " ".join(html.unescape(str(text)).split())
+    if not text:
+        return escape(site_name)
+    room = TITLE_MAX - len(" · ") - len(site_name)
+    if len(text) > room:
+        text = text[: room - 1].rsplit(" ", 1)[0].rstrip(" ,;:·–—") + "…"
+    return escape(f"{text} · {site_name}")
+
+
 def organisation(request):
+    path, width, height = LOGO
     return {
         "@type": "NewsMediaOrganization",
         "name": settings.NEWSROOM["SITE_NAME"],
         "url": _absolute(request, "/"),
-        "logo": {"@type": "ImageObject", "url": _absolute(request, static("img/favicon.svg"))},
+        "logo": {"@type": "ImageObject", "url": _absolute(request, static(path)), "width": width,
+                 "height": height},
+    }  # fmt: skip
+
+
+def share_card(request, image=None, crop="16:9"):
+    """{"url", "width", "height", "alt"} of a page's share picture: `image`'s JPEG rendition (from
+    prefetched rows), else the site's card."""
+    rendition = share_image(image, crop) if image is not None else None
+    if rendition is not None:
+        return {"url": _absolute(request, rendition.file.url), "width": rendition.width,
+                "height": rendition.height, "alt": image.alt_text}  # fmt: skip
+    path, width, height = DEFAULT_SHARE
+    return {"url": _absolute(request, static(path)), "width": width, "height": height,
+            "alt": settings.NEWSROOM["SITE_NAME"]}  # fmt: skip
+
+
+def website(request):
+    """The front page's WebSite, with the SearchAction that lets a search engine offer our search."""
+    search = _absolute(request, reverse("search:search"))
+    return {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "WebSite",
+                "@id": _absolute(request, "/") + "#website",
+                "url": _absolute(request, "/"),
+                "name": settings.NEWSROOM["SITE_NAME"],
+                "inLanguage": "en-GB",
+                "publisher": organisation(request),
+                "potentialAction": {
+                    "@type": "SearchAction",
+                    "target": {"@type": "EntryPoint", "urlTemplate": search + "?q={search_term_string}"},
+                    "query-input": "required name=search_term_string",
+                },
+            }
+        ],
     }
+
+
+def _hub_graph(request, entity, trail, share):
+    page = {"@type": entity.pop("@type"), **entity}
+    page["url"] = _absolute(request, trail[-1][1])
+    page["@id"] = page["url"] + "#" + page["@type"].lower()
+    page["image"] = share["url"]
+    page["mainEntityOfPage"] = page["url"]
+    return {"@context": "https://schema.org", "@graph": [page, breadcrumbs(request, trail)]}
+
+
+def club_graph(request, club, share):
+    data = {"@type": "SportsTeam", "name": club.name, "sport": SPORT}
+    if club.short_name:  # (aliases are not read with a page's club row: nicknames stay out)
+        data["alternateName"] = club.short_name
+    if club.description:
+        data["description"] = club.description
+    if club.league:
+        data["memberOf"] = {"@type": "SportsOrganization", "name": club.league}
+    if club.country:
+        data["location"] = {"@type": "Place", "name": club.country}
+    trail = [("Home", "/"), ("Clubs", reverse("articles:clubs")), (club.name, club.get_absolute_url())]
+    return _hub_graph(request, data, trail, share)
+
+
+def player_graph(request, player, share):
+    data = {"@type": "Person", "name": player.name, "jobTitle": "Footballer"}
+    if player.club_id:
+        club = player.club
+        data["affiliation"] = {"@type": "SportsTeam", "name": club.name, "sport": SPORT,
+                               "url": _absolute(request, club.get_absolute_url())}  # fmt: skip
+    if player.nationality:
+        data["nationality"] = {"@type": "Country", "name": player.nationality}
+    if player.date_of_birth:
+        data["birthDate"] = player.date_of_birth.isoformat()
+    if player.description:
+        data["description"] = player.description
+    return _hub_graph(request, data, [("Home", "/"), (player.name, player.get_absolute_url())], share)
+
+
+def author_graph(request, author, share):
+    data = {"@type": "Person", "name": author.name, "worksFor": organisation(request)}
+    if author.bio:
+        data["description"] = author.bio
+    return _hub_graph(request, data, [("Home", "/"), (author.name, author.get_absolute_url())], share)
+
+
+def competition_graph(request, competition, share):
+    # schema.org has no type for a competition; a league or cup is a sports organisation there.
+    data = {"@type": "SportsOrganization", "name": competition.name, "sport": SPORT}
+    if competition.description:
+        data["description"] = competition.description
+    trail = [("Home", "/"), ("Competitions", reverse("articles:competitions")),
+             (competition.name, competition.get_absolute_url())]  # fmt: skip
+    return _hub_graph(request, data, trail, share)
 
 
 def team(request, club, score=None):
@@ -239,7 +353,7 @@ def article_head(request, article, share_image, structured_data):
     title = article.seo_title or article.headline
     description = article.seo_description or article.standfirst
     tags = [
-        ("property", "og:site_name", "Newsroom"),
+        ("property", "og:site_name", settings.NEWSROOM["SITE_NAME"]),
         ("property", "og:type", "article"),
         ("property", "og:url", origin + article.get_absolute_url()),
         ("property", "og:title", title),

@@ -146,6 +146,8 @@ class FrontPageView(PublishedArticlesMixin, ListView):
         leads = cards.attach_cards(self.request, [self.lead] if self.lead else [], "lead")
         context["lead"] = leads[0].card if leads else ""
         context["competitions"] = self.competitions
+        context["share"] = seo.share_card(self.request)
+        context["structured_data"] = seo.website(self.request)
         if not context["page_obj"].has_previous():
             sections = cards.render_card_groups(self.request, self.sections, "compact")
             context["sections"] = render_to_string(
@@ -286,7 +288,9 @@ class ClubDetailView(HubMixin, ListView):
     def get_context_data(self, **kwargs):
         purges.shows(purges.tag("club", self.club.pk))
         context = super().get_context_data(**kwargs)
-        context.update(club=self.club, record=ClubRecord(self.club))
+        share = seo.share_card(self.request, self.club.crest, crop="1:1")
+        context.update(club=self.club, record=ClubRecord(self.club), share=share,
+                       structured_data=seo.club_graph(self.request, self.club, share))  # fmt: skip
         return context
 
 
@@ -447,8 +451,10 @@ class PlayerDetailView(HubMixin, ListView):
     template_name = "articles/player_detail.html"
 
     def get(self, request, *args, **kwargs):
+        # The photo's renditions are prefetched: the picture and the share card both read them.
         self.player = self.hub = get_object_or_404(
-            Player.objects.select_related("club", "photo"), slug=kwargs["slug"]
+            Player.objects.select_related("club", "photo").prefetch_related("photo__renditions"),
+            slug=kwargs["slug"],
         )
         return super().get(request, *args, **kwargs)
 
@@ -465,8 +471,10 @@ class PlayerDetailView(HubMixin, ListView):
             *purges.tags("image", [self.player.photo_id]),
         )
         context = super().get_context_data(**kwargs)
+        share = seo.share_card(self.request, self.player.photo, crop="1:1")
         context.update(player=self.player, record=PlayerRecord(self.player),
-                       lists_change=fragments.next_change(self.request) or 0)  # fmt: skip
+                       lists_change=fragments.next_change(self.request) or 0, share=share,
+                       structured_data=seo.player_graph(self.request, self.player, share))  # fmt: skip
         return context
 
 
@@ -539,7 +547,14 @@ class CompetitionDetailView(PublishedArticlesMixin, ListView):
             purges.tag("results-competition", self.competition.pk),
         )
         context = super().get_context_data(**kwargs)
-        context.update(competition=self.competition, season=self.season, results=self.season.results)
+        share = seo.share_card(self.request)
+        context.update(
+            competition=self.competition,
+            season=self.season,
+            results=self.season.results,
+            share=share,
+            structured_data=seo.competition_graph(self.request, self.competition, share),
+        )
         return context
 
 
@@ -547,7 +562,9 @@ class AuthorDetailView(PublishedArticlesMixin, ListView):
     template_name = "articles/author_detail.html"
 
     def get(self, request, *args, **kwargs):
-        self.author = get_object_or_404(Author.objects.select_related("photo"), slug=kwargs["slug"])
+        self.author = get_object_or_404(
+            Author.objects.select_related("photo").prefetch_related("photo__renditions"), slug=kwargs["slug"]
+        )
         return super().get(request, *args, **kwargs)
 
     def published_list(self):
@@ -559,7 +576,9 @@ class AuthorDetailView(PublishedArticlesMixin, ListView):
     def get_context_data(self, **kwargs):
         purges.shows(purges.tag("author", self.author.pk), *purges.tags("image", [self.author.photo_id]))
         context = super().get_context_data(**kwargs)
-        context["author"] = self.author
+        share = seo.share_card(self.request, self.author.photo, crop="1:1")
+        context.update(author=self.author, share=share,
+                       structured_data=seo.author_graph(self.request, self.author, share))  # fmt: skip
         return context
 
 

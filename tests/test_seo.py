@@ -4,6 +4,7 @@ import datetime
 import json
 import re
 import xml.etree.ElementTree as ET
+from html import unescape as html_unescape
 
 import pytest
 from django.utils import timezone
@@ -237,3 +238,90 @@ def test_reading_time_counts_the_words_of_the_text_not_its_markup():
     assert reading_minutes(body) == 3
     assert reading_minutes("<p>One.</p>") == 1
     assert reading_minutes("") == 1
+
+
+HUBS = {
+    "/clubs/napoli/": ("SportsTeam", "Napoli"),
+    "/players/dries-mertens/": ("Person", "Dries Mertens"),
+    "/competitions/uefa-champions-league/": ("SportsOrganization", "UEFA Champions League"),
+    "/authors/sam-reporter/": ("Person", "Sam Reporter"),
+}
+
+
+@pytest.mark.parametrize("url", HUBS)
+def test_hub_pages_share_with_a_picture_and_describe_themselves(client, anfield_report, url):  # noqa: F811
+    html = client.get(url).content.decode()
+    kind, name = HUBS[url]
+    assert _meta(html, "og:url") == f"http://testserver{url}"
+    assert _meta(html, "og:image").startswith("http://testserver/static/img/share")  # no picture of its own
+    assert _meta(html, "og:image:width") == "1200" and _meta(html, "og:image:height") == "630"
+    graph = _graph(html)
+    assert graph[kind]["name"] == name and graph[kind]["url"] == f"http://testserver{url}"
+    assert graph[kind]["image"] == _meta(html, "og:image")
+    assert graph["BreadcrumbList"]["itemListElement"][-1]["item"] == f"http://testserver{url}"
+
+
+def test_a_players_photo_is_his_share_picture_and_his_club_his_affiliation(client, anfield_report):  # noqa: F811
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from newsroom.football.models import Player
+
+    photo = Image(alt_text="Dries Mertens")
+    photo.file.save("m.jpg", SimpleUploadedFile("m.jpg", jpeg((800, 800))), save=False)
+    photo.save()
+    Player.objects.filter(slug="dries-mertens").update(photo=photo)
+    html = client.get("/players/dries-mertens/").content.decode()
+    assert _meta(html, "og:image").startswith("http://testserver/media/renditions/")
+    assert _meta(html, "og:image:alt") == "Dries Mertens"
+    person = _graph(html)["Person"]
+    assert person["affiliation"]["name"] == "Napoli" and person["image"] == _meta(html, "og:image")
+
+
+def test_the_front_page_offers_the_site_search_to_search_engines(client, anfield_report):  # noqa: F811
+    html = client.get("/").content.decode()
+    site = _graph(html)["WebSite"]
+    action = site["potentialAction"]
+    assert action["@type"] == "SearchAction" and action["query-input"] == "required name=search_term_string"
+    template = action["target"]["urlTemplate"]
+    assert template == "http://testserver/search/?q={search_term_string}"
+    # The template leads to a working search.
+    search = template.replace("http://testserver", "").replace("{search_term_string}", "Mertens")
+    response = client.get(search)
+    assert response.status_code == 200 and "Napoli hold firm at Anfield" in response.content.decode()
+    assert _meta(html, "og:image") and _meta(html, "og:url") == "http://testserver/"
+
+
+def test_the_publisher_logo_is_a_raster_image(client, pictured_report):
+    from django.contrib.staticfiles import finders
+    from PIL import Image as PILImage
+
+    html = client.get(pictured_report.get_absolute_url()).content.decode()
+    logo = _graph(html)["NewsArticle"]["publisher"]["logo"]
+    assert logo["url"].endswith(".png")
+    with PILImage.open(finders.find("img/logo.png")) as picture:
+        assert picture.format == "PNG" and picture.size == (logo["width"], logo["height"])
+        assert min(picture.size) >= 112  # Google's minimum
+
+
+def _title(html):
+    return re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1)
+
+
+def test_titles_are_under_sixty_characters_and_name_the_site_from_one_setting(client, settings):
+    long = make_article(headline="Wolverhampton Wanderers and Brighton & Hove Albion share twenty goals")
+    club = make_club("Brighton & Hove Albion")
+    urls = ["/", long.get_absolute_url(), club.get_absolute_url(), "/clubs/", "/competitions/",
+            "/search/?q=" + "a-very-long-query " * 5, "/no-such-page/"]  # fmt: skip
+    for url in urls:
+        title = _title(client.get(url).content.decode())
+        assert len(html_unescape(title)) < 60 and title.endswith(" · Newsroom"), (url, title)
+    assert _title(client.get(long.get_absolute_url()).content.decode()) == (
+        "Wolverhampton Wanderers and Brighton &amp; Hove… · Newsroom"  # cut at a word
+    )
+    settings.NEWSROOM = {**settings.NEWSROOM, "SITE_NAME": "The Ball"}
+    from .conftest import forget_kept_copies
+
+    forget_kept_copies()
+    html = client.get(club.get_absolute_url()).content.decode()
+    assert _title(html) == "Brighton &amp; Hove Albion · The Ball"
+    assert _meta(html, "og:site_name") == "The Ball" and "Newsroom" not in html

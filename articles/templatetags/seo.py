@@ -1,6 +1,10 @@
-"""{{ data|json_ld }}: structured data for search engines, escaped for a <script> element."""
+"""{{ data|json_ld }}: structured data for search engines, escaped for a <script> element.
+{% site_name %}: the site's name, from the one setting (NEWSROOM["SITE_NAME"]).
+{% filter page_title %}…{% endfilter %}: "<page> · <site>", under 60 characters (base.html)."""
 
 from django import template
+from django.conf import settings
+from django.utils.safestring import mark_safe
 
 from .. import seo
 
@@ -16,3 +20,13 @@ def json_ld(data):
 def was_updated(article):
     """True when the report changed well after it went out (tag tidying right after is not news)."""
     return bool(article.published_at) and article.updated_at - article.published_at > seo.UPDATE_GRACE
+
+
+@register.simple_tag
+def site_name():
+    return settings.NEWSROOM["SITE_NAME"]
+
+
+@register.filter
+def page_title(text):
+    return mark_safe(seo.page_title(text))  # seo.page_title() escapes what it returns
