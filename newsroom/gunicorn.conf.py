@@ -22,3 +22,7 @@ accesslog = None
 errorlog = "-"
 # Trust X-Forwarded-* only from the local proxy by default.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn's own limit (4,094) answers a longer request line with a bare 400 of its own; its
+# maximum lets a 5,000-character address reach the app, which answers its 414 page
+# (newsroom.middleware.LongAddressMiddleware). Beyond 8,190 the proxy should answer (docs/deploy.md).
+limit_request_line = int(os.environ.get("GUNICORN_LIMIT_REQUEST_LINE", 8190))

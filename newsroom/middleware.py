@@ -16,9 +16,9 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.views import defaults
 
 from .health import healthz
@@ -86,6 +86,47 @@ class HealthzMiddleware:
         if request.path_info == "/healthz":
             return healthz(request)  # the same view the URLconf routes, without the stack below
         return self.get_response(request)
+
+
+# No address of ours comes near this (a search is cut at 100 characters); browsers and proxies
+# manage about 2,000. gunicorn lets request lines up to 8,190 through (gunicorn.conf.py), so a
+# longer address gets this site's page, not gunicorn's bare 400.
+MAX_ADDRESS_LENGTH = 2000
+
+
+class LongAddressMiddleware:
+    """Right below SecurityMiddleware: an address longer than MAX_ADDRESS_LENGTH is answered with
+    the site's own 414 page before any view or cache spends work on it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if len(request.path_info) + len(request.META.get("QUERY_STRING", "")) > MAX_ADDRESS_LENGTH:
+            return HttpResponse(render_to_string("414.html", request=request), status=414)
+        return self.get_response(request)
+
+
+class LowerCaseAddressMiddleware:
+    """Just above the redirects app's fallback: a GET that found nothing at an address with
+    capitals ("/clubs/Napoli/") is sent, once, to the same address in lower case, if the site has
+    such a route. Slugs are lower case; readers and other sites type them otherwise."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        path = request.path_info
+        if response.status_code != 404 or request.method not in ("GET", "HEAD") or path == path.lower():
+            return response
+        try:
+            resolve(path.lower())
+        except Resolver404:
+            return response
+        query = request.META.get("QUERY_STRING", "")
+        prefix = request.path[: len(request.path) - len(path)]  # SCRIPT_NAME, when mounted below /
+        return HttpResponsePermanentRedirect(prefix + path.lower() + (f"?{query}" if query else ""))
 
 
 _static_policy = None

@@ -62,6 +62,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after it: a liveness probe costs no more than Django itself.
     "newsroom.middleware.HealthzMiddleware",
+    # An absurdly long address gets the site's 414 page before any view runs (never cached: the
+    # page cache keeps only 200s).
+    "newsroom.middleware.LongAddressMiddleware",
     # WhiteNoise right after SecurityMiddleware, as its docs require.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # django-csp's, with the site-wide policy built once instead of twice per response.
@@ -84,6 +87,9 @@ MIDDLEWARE = [
     "newsroom.middleware.DatabaseUnavailableMiddleware",
     # Axes' own docs put it last: it turns a locked-out login into the 429 response.
     "axes.middleware.AxesMiddleware",
+    # A 404 at an address with capitals is sent to the lower-case one (after the redirects app
+    # below has tried the address as typed).
+    "newsroom.middleware.LowerCaseAddressMiddleware",
     # Last, so it only sees the 404s nothing else answered: old URLs answer 301.
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
