@@ -53,7 +53,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: a cached page is answered before anything else runs (the stored response already
+    # Outermost, above the page cache: gzip on the way out, so the cache keeps one uncompressed
+    # copy for everyone and every answer says `Vary: Accept-Encoding` (docs/deploy.md).
+    "newsroom.middleware.CompressionMiddleware",
+    # Then: a cached page is answered before anything else runs (the stored response already
     # carries every header the middleware below added when it was made). It sees the final
     # response, cookies included, before storing it; it answers conditional requests itself.
     "newsroom.delivery.pagecache.PageCacheMiddleware",
@@ -265,6 +268,10 @@ NEWSROOM_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", 
 
 # The page cache and fragments (newsroom/delivery). Our own copies are purged by tag when what
 # they show changes, so they may live long; a CDN or browser without purging gets short lifetimes.
+# The app gzips HTML, feeds and sitemaps for clients that accept it (CompressionMiddleware). Set
+# NEWSROOM_COMPRESSION=0 when the proxy or CDN in front compresses (docs/deploy.md).
+NEWSROOM_COMPRESSION = os.environ.get("NEWSROOM_COMPRESSION", "1") == "1"
+
 NEWSROOM_CACHE = {
     # The URL namespaces whose anonymous GETs are public pages the page cache may keep.
     "NAMESPACES": ["articles", "search", "api"],
