@@ -217,3 +217,60 @@ def test_a_desktop_report_with_nothing_related_is_centred(page_at):  # noqa: F81
     box, wrap = page.locator(".article").bounding_box(), page.locator("main").bounding_box()
     left, right = box["x"] - wrap["x"], wrap["x"] + wrap["width"] - (box["x"] + box["width"])
     assert abs(left - right) < 4, (left, right)
+
+
+# Every element with text of its own, whose printed ink is too pale for white paper (browsers drop
+# backgrounds when printing): [selector-ish, colour, contrast].
+_PALE_INK = """() => {
+  const luminance = ([r, g, b]) => {
+    const c = [r, g, b].map(v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const pale = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || el.closest('.visually-hidden')) continue;
+    const rgb = style.color.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const contrast = 1.05 / (luminance(rgb) + 0.05);
+    if (contrast < 4.5) pale.push([el.tagName + '.' + el.className, style.color, contrast.toFixed(2)]);
+  }
+  return pale;
+}"""
+
+
+def _printed_text(page):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    pdf = PdfReader(BytesIO(page.pdf(format="A4")))
+    # Case-folded: headings print in capitals (text-transform), the words are what matter.
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages).casefold()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_printed_pages_keep_their_content_in_dark_ink(chromium, live_server, longest_names, scheme):  # noqa: F811
+    context = chromium.new_context(base_url=live_server.url, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        expected = {
+            REPORT: ["Third qualifying round", "Kick-off", "Molineux Stadium, Wolverhampton", "10–10",
+                     "Maximilian Kilman-Longname 9’", "A first half of ten goals"],
+            PAGES["club"]: ["Results", "Brighton & Hove Albion", "Players", "Maximilian Kilman-Longname"],
+            PAGES["player"]: ["Goals", "Wolverhampton Wanderers 10–10 Brighton & Hove Albion", "90’"],
+        }  # fmt: skip
+        for url, texts in expected.items():
+            page.goto(url)
+            page.emulate_media(media="print")
+            assert page.evaluate(_PALE_INK) == [], url
+            printed = _printed_text(page)
+            for text in texts:
+                assert text.casefold() in printed, (url, text, printed[:400])
+            # Navigation and sharing are what print leaves out.
+            for dropped in ["Skip to content", "Share this report", "Search reports", "All clubs"]:
+                assert dropped.casefold() not in printed, (url, dropped)
+            page.emulate_media(media="screen")
+    finally:
+        context.close()
