@@ -274,3 +274,22 @@ def test_printed_pages_keep_their_content_in_dark_ink(chromium, live_server, lon
             page.emulate_media(media="screen")
     finally:
         context.close()
+
+
+def test_on_a_phone_the_search_filters_fold_and_the_first_result_is_on_the_first_screen(
+    page_at, longest_names  # noqa: F811
+):
+    page = page_at(375, 667)
+    page.goto("/search/?q=Brighton")
+    assert not page.locator("#id_club").is_visible()  # folded away
+    first = page.locator(".result").first.bounding_box()
+    assert first["y"] < 667, f"the first result starts {first['y']}px down"
+    page.locator("summary", has_text="Narrow the results").click()  # one tap unfolds them
+    page.locator("#id_club").fill("Wolverhampton Wanderers")
+    page.locator("#id_club").press("Enter")
+    page.wait_for_url("**club=Wolverhampton**")
+    assert page.locator("#id_club").is_visible()  # in use, so shown
+    screenshot(page, "reader-search-filtered-375")
+    wide = page_at(1280)
+    wide.goto("/search/?q=Brighton")
+    assert wide.locator("#id_club").is_visible()  # room enough: shown

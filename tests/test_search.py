@@ -5,6 +5,7 @@ DATABASE_URL=postgres://postgres@127.0.0.1:5432/test .venv/bin/python -m pytest 
 """
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -301,8 +302,10 @@ def test_empty_and_junk_queries_get_a_helpful_page(client, season):
 
 
 def test_long_queries_are_cut_and_bad_filters_are_form_errors(client, season):
-    html = client.get("/search/", {"q": "Mertens " + "x" * 5000}).content.decode()
+    html = client.get("/search/", {"q": "Mertens " + "x" * 1500}).content.decode()
     assert "Only the first 100 characters" in html
+    # Past what any browser sends, the address itself is refused (tests/test_addresses.py).
+    assert client.get("/search/", {"q": "Mertens " + "x" * 5000}).status_code == 414
     response = client.get("/search/", {"q": "Mertens", "club": "no-such-club", "since": "2019-13-45"})
     assert response.status_code == 200
     assert "No club is called “no-such-club”" in response.content.decode()
@@ -447,3 +450,75 @@ def test_the_sqlite_order_key_sorts_by_publication_and_keeps_the_id():
     assert [key & ID_MASK for key in keys] == pks
     assert keys[0] < keys[1] < keys[2] < keys[3] < keys[4]  # within a second, the higher id later
     assert all(-(2**63) <= key < 2**63 for key in keys)  # fits SQLite's 64-bit rowid
+
+
+# ---------------------------------------------------------------------------------------------
+# Search forgives: misspelt names, clubs and players above the reports, readable snippets
+
+
+@pytest.fixture
+def named_world():
+    liverpool = make_club("Liverpool", aliases="the Reds")
+    napoli = make_club("Napoli")
+    mertens = make_player("Dries Mertens", club=napoli)
+    match = make_match(liverpool, napoli, score=(1, 1))
+    make_goal(match, mertens, club=napoli, minute=21)
+    report = make_article(
+        headline="Napoli hold firm at Anfield", match=match,
+        body="<p>Napoli came to defend.</p><h2>A wall in blue</h2><p>The Azzurri held.</p>",
+    )  # fmt: skip
+    return {"liverpool": liverpool, "mertens": mertens, "report": report}
+
+
+def _named(html):
+    """The names in the "Clubs and players" part of a search page, or None if there is none."""
+    if 'id="named-heading"' not in html:
+        return None
+    part = html.split('id="named-heading"', 1)[1].split("</section>", 1)[0]
+    return re.findall(r'<a href="([^"]+)">([^<]+)</a>', part)
+
+
+@pytest.mark.parametrize(("typed", "meant", "page"), [
+    ("Mertnes", "Mertens", "/players/dries-mertens/"),
+    ("Liverpol", "Liverpool", "/clubs/liverpool/"),
+    ("mertnes Liverpol", "Mertens Liverpool", "/players/dries-mertens/"),
+])  # fmt: skip
+def test_a_misspelt_name_finds_its_club_or_player_and_offers_the_right_spelling(
+    client, named_world, typed, meant, page
+):
+    html = client.get("/search/", {"q": typed}).content.decode()
+    assert page in dict(_named(html) or [])
+    suggestion = re.search(r'Did you mean <a href="([^"]+)">([^<]+)</a>\?', html)
+    assert suggestion and suggestion.group(2) == meant
+    # The suggestion is a search that finds the report.
+    corrected = client.get("/search/" + suggestion.group(1).replace("&amp;", "&")).content.decode()
+    assert "Napoli hold firm at Anfield" in corrected and "Did you mean" not in corrected
+
+
+def test_names_spelt_right_or_by_alias_are_shown_above_the_reports_without_a_correction(client, named_world):
+    html = client.get("/search/", {"q": "Mertens"}).content.decode()
+    assert _named(html) == [("/players/dries-mertens/", "Dries Mertens")]
+    assert "Did you mean" not in html
+    assert html.index('id="named-heading"') < html.index('id="results-heading"')
+    by_alias = client.get("/search/", {"q": "the Reds"}).content.decode()
+    assert ("/clubs/liverpool/", "Liverpool") in _named(by_alias)
+
+
+@pytest.mark.parametrize("typed", ["header", "Anfield", "Meretnsz", "zz"])
+def test_words_that_name_no_one_get_no_names_and_no_correction(client, named_world, typed):
+    html = client.get("/search/", {"q": typed}).content.decode()
+    assert _named(html) is None and "Did you mean" not in html
+
+
+def test_names_follow_a_rename(client, named_world):
+    assert _named(client.get("/search/", {"q": "Mertens"}).content.decode())
+    player = named_world["mertens"]
+    player.name = "Ciro Mertens"
+    player.save()
+    assert _named(client.get("/search/", {"q": "Mertens"}).content.decode())[0][1] == "Ciro Mertens"
+
+
+def test_a_snippet_never_runs_a_sub_heading_into_the_next_sentence(client, named_world):
+    html = client.get("/search/", {"q": "Azzurri"}).content.decode()
+    snippet = re.search(r'<p class="result__snippet">(.*?)</p>', html, re.S).group(1)
+    assert "A wall in blue — The <mark>Azzurri</mark> held." in snippet, snippet

@@ -399,7 +399,7 @@ def highlight(text, terms):
 
 def snippet(article, terms, length=SNIPPET_CHARS):
     """A passage of the standfirst or body around the first match, with matches marked."""
-    text = " ".join(filter(None, [article.standfirst, html_to_text(article.body).replace("\n", " ")]))
+    text = _joined_blocks([article.standfirst, *html_to_text(article.body).split("\n")])
     spans = _term_spans(fold_text(text), terms)
     if not spans:
         cut = text[:length].rsplit(" ", 1)[0] if len(text) > length else text
@@ -413,6 +413,20 @@ def snippet(article, terms, length=SNIPPET_CHARS):
         stop = text.rfind(" ", start, stop) if text.rfind(" ", start, stop) > first else stop
     body = _marked(text, spans, start, stop)
     return mark_safe(("…" if start else "") + body + ("…" if stop < len(text) else ""))
+
+
+_ENDS_A_SENTENCE = tuple(".!?:;…\"”’)")
+
+
+def _joined_blocks(blocks):
+    """Blocks of text as one line that reads: a block without a full stop (a sub-heading, a list
+    item) is followed by a dash, so "A wall in blue" never runs into "The Azzurri held."."""
+    out = []
+    for block in filter(None, (block.strip() for block in blocks)):
+        if out and not out[-1].endswith(_ENDS_A_SENTENCE):
+            out[-1] += " —"
+        out.append(block)
+    return " ".join(out)
 
 
 def _term_spans(folded, terms):

@@ -4,8 +4,8 @@ from django import forms
 from django.db.models import Q
 
 from newsroom.football import reads as football_reads
-from newsroom.football.models import Club
-from newsroom.football.names import slug_for_name
+
+from . import names
 
 
 class SearchForm(forms.Form):
@@ -21,8 +21,9 @@ class SearchForm(forms.Form):
     since = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.request = request
         # One read of the competitions gives both the <select> and the one chosen (a model choice
         # field reads them twice).
         self.competitions = {competition.slug: competition for competition in football_reads.competitions()}
@@ -38,8 +39,8 @@ class SearchForm(forms.Form):
         name = self.cleaned_data["club"]
         if not name:
             return None
-        key = slug_for_name(name)
-        club = Club.objects.filter(Q(slug=key) | Q(name_key=key)).order_by("pk").first() if key else None
+        # Looked up among the known names search reads anyway (names.py): no query of its own.
+        club = names.club_named(self.request, name)
         if club is None:
             raise forms.ValidationError(f"No club is called “{name}”. Try its full name, as on its page.")
         return club
@@ -54,7 +55,7 @@ class SearchForm(forms.Form):
         """The narrowing of Article.objects.published() the form asks for, as one Q."""
         data, narrowing = self.cleaned_data, Q()
         if data.get("club"):
-            narrowing &= Q(clubs=data["club"])
+            narrowing &= Q(clubs=data["club"].pk)
         if data.get("competition"):
             narrowing &= Q(match__competition=data["competition"])
         if data.get("since"):

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from articles import cards, reads
 from newsroom.delivery import purges
 
-from . import engine
+from . import engine, names
 from .forms import SearchForm
 
 
@@ -22,11 +22,17 @@ class SearchView(TemplateView):
         # Any article's change may change any query's results; the form lists the competitions.
         purges.shows("list-search", "competitions")
         context = super().get_context_data(**kwargs)
-        form = SearchForm(self.request.GET or None)
+        form = SearchForm(self.request.GET or None, request=self.request)
         context["form"] = form
+        # The filters stay unfolded while one is in use or wrong (on a phone they fold away).
+        context["filtering"] = form.is_bound and any(
+            form[name].value() for name in form.fields if name != "q"
+        )  # fmt: skip
         if not form.is_bound or not form.is_valid():
             return context
         parsed = engine.parse_query(form.cleaned_data["q"])
+        # Clubs and players the words name, spelt right or nearly, shown above the reports.
+        context["named"] = names.match_names(self.request, parsed.text) if parsed.terms else None
         results = engine.search_articles(parsed, form.filters())
         paginator = Paginator(results.ids, self.paginate_by)
         try:
