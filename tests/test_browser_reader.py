@@ -293,3 +293,54 @@ def test_on_a_phone_the_search_filters_fold_and_the_first_result_is_on_the_first
     wide = page_at(1280)
     wide.goto("/search/?q=Brighton")
     assert wide.locator("#id_club").is_visible()  # room enough: shown
+
+
+def _paper(page):
+    return page.evaluate("getComputedStyle(document.body).backgroundColor")
+
+
+LIGHT_PAPER, DARK_PAPER = "rgb(251, 251, 248)", "rgb(13, 18, 16)"
+
+
+@pytest.mark.parametrize(("system", "first", "chosen"), [("light", LIGHT_PAPER, DARK_PAPER),
+                                                        ("dark", DARK_PAPER, LIGHT_PAPER)])  # fmt: skip
+def test_dark_mode_follows_the_system_and_a_choice_by_hand_is_remembered(
+    chromium, live_server, longest_names, system, first, chosen  # noqa: F811
+):
+    viewport = {"width": 375, "height": 800}
+    context = chromium.new_context(base_url=live_server.url, color_scheme=system, viewport=viewport)
+    choice = "dark" if system == "light" else "light"
+    try:
+        page = context.new_page()
+        blocked = []
+        page.on("console", lambda msg: "Content Security" in msg.text and blocked.append(msg.text))
+        page.goto("/")
+        switch = page.locator("[data-theme-switch]")
+        assert _paper(page) == first
+        assert switch.get_attribute("aria-pressed") == str(system == "dark").lower()
+        switch.click()
+        assert _paper(page) == chosen
+        assert switch.get_attribute("aria-pressed") == str(system != "dark").lower()
+        # Remembered on the next page and after a reload, applied before the page is shown.
+        page.goto(REPORT, wait_until="commit")
+        page.wait_for_selector("body")
+        assert page.evaluate("document.documentElement.dataset.theme") == choice
+        page.wait_for_load_state()
+        assert _paper(page) == chosen
+        page.reload()
+        assert _paper(page) == chosen
+        screenshot(page, f"reader-report-chosen-{choice}-375")
+        assert not blocked, blocked  # the inline script runs under the CSP, by its hash
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_page_follows_the_system_and_shows_no_dead_switch(chromium, live_server):  # noqa: F811
+    context = chromium.new_context(base_url=live_server.url, color_scheme="dark", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/")
+        assert _paper(page) == DARK_PAPER
+        assert not page.locator("[data-theme-switch]").is_visible()
+    finally:
+        context.close()

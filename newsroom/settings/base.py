@@ -236,10 +236,14 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # prose editor load theirs from /static/. The one inline element, the editor's import map, is
 # allowed by its hash (newsroom/middleware.py). Inline *styles* stay allowed: the admin and
 # ProseMirror write style attributes, and a style cannot run code.
+from newsroom.theme import CSP_HASH as THEME_SCRIPT_HASH  # noqa: E402 (beside its use)
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        # The inline script that applies the reader's light or dark choice before the first
+        # paint, allowed by its hash (newsroom/theme.py); nothing else inline runs.
+        "script-src": ["'self'", THEME_SCRIPT_HASH],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:", *os.environ.get("CSP_MEDIA_ORIGINS", "").split()],
         "font-src": ["'self'", "data:"],
