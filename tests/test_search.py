@@ -502,6 +502,12 @@ def test_names_spelt_right_or_by_alias_are_shown_above_the_reports_without_a_cor
     assert html.index('id="named-heading"') < html.index('id="results-heading"')
     by_alias = client.get("/search/", {"q": "the Reds"}).content.decode()
     assert ("/clubs/liverpool/", "Liverpool") in _named(by_alias)
+    # A club by its place alone, and misspelt.
+    brighton = make_club("Brighton & Hove Albion")
+    for typed in ["Brighton", "Brigthon"]:
+        assert (brighton.get_absolute_url(), "Brighton &amp; Hove Albion") in _named(
+            client.get("/search/", {"q": typed}).content.decode()
+        ), typed
 
 
 @pytest.mark.parametrize("typed", ["header", "Anfield", "Meretnsz", "zz"])

@@ -1,16 +1,17 @@
 """The clubs and players a search names, spelt right or nearly: "Mertnes" finds Dries Mertens,
-"Liverpol" Liverpool, "the Reds" Liverpool again.
+"Liverpol" Liverpool, "the Reds" Liverpool again, "Brighton" Brighton & Hove Albion.
 
 The names come from one read of every club and player (`known_names()`), kept by the delivery app
 until a club or player changes, so a search costs no query for them once warm; the search form's
 club filter looks its club up there too, so a search page reads no more than it did.
 
 Matching works on the forms an entity is known by (its name, short name, aliases and, for a
-player, the surname), folded as the search index folds text. A form matches a run of the query's
-words when each word is the form's word, or within one edit of it (two from eight letters; a
-swap of two letters counts as one). Candidates come from a symmetric-deletion index (each word
-and its one-letter deletions), so a query looks up a handful of keys whatever the number of
-names; the index is built once per process for each version of the names.
+player, the surname; for a club, its place), folded as the search index folds text. A form
+matches a run of the query's words when each word is the form's word, or within one edit of it
+(two from eight letters; a swap of two letters counts as one). Candidates come from a
+symmetric-deletion index (each word and its one-letter deletions), so a query looks up a
+handful of keys whatever the number of names; the index is built once per process for each
+version of the names.
 """
 
 import threading
@@ -22,6 +23,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from newsroom.delivery import fragments, purges
 from newsroom.delivery.addresses import slug_url
 from newsroom.delivery.rows import column, table, values
+from newsroom.football.entity_words import CLUB_AFFIXES
 from newsroom.football.models import Club, Player
 from newsroom.football.names import slug_for_name
 
@@ -132,19 +134,33 @@ class _Index:
 
     def __init__(self, known):
         self.forms = {}  # word -> [(form words, Named, rank)]
-        self.near = {}  # a word or one of its deletions -> {words}
         for named, short_name, aliases in known.entities:
-            forms = [(named.name, 0), (short_name, 1)] + [(alias, 2) for alias in aliases.splitlines()]
-            if named.kind == "player" and len(named.name.split()) > 1:
-                forms.append((named.name.split()[-1], 1))  # the surname
-            for text, rank in forms:
-                words = tuple(w for w in words_of(text) if w not in STOPWORDS) or tuple(words_of(text))
-                if not words or (len(words) == 1 and len(words[0]) < 3):
+            words = words_of(named.name)
+            forms = [(words, 0)]
+            if short_name:
+                forms.append((words_of(short_name), 1))
+            forms += [(words_of(alias), 2) for alias in aliases.splitlines() if alias.strip()]
+            if named.kind == "player" and len(words) > 1:
+                forms.append((words[-1:], 1))  # the surname
+            elif named.kind == "club":
+                # A club's place on its own ("Wolverhampton", "Brighton"): its first word that is
+                # not an affix ("SSC"; "Real" is too short to stand alone).
+                place = [w for w in words if w not in CLUB_AFFIXES]
+                if len(place) > 1 and len(place[0]) >= MIN_FUZZY_LENGTH:
+                    forms.append((place[:1], 3))
+            for form, rank in forms:
+                form = tuple(w for w in form if w not in STOPWORDS) or tuple(form)
+                if not form or (len(form) == 1 and len(form[0]) < 3):
                     continue
-                for word in set(words):
-                    self.forms.setdefault(word, []).append((words, named, rank))
-                    for key in {word} | (_deletions(word) if len(word) >= MIN_FUZZY_LENGTH else set()):
-                        self.near.setdefault(key, set()).add(word)
+                for word in set(form):
+                    self.forms.setdefault(word, []).append((form, named, rank))
+        # Each distinct word once, under itself and its one-letter deletions.
+        self.near = {}  # a word or one of its deletions -> [words]
+        for word in self.forms:
+            self.near.setdefault(word, []).append(word)
+            if len(word) >= MIN_FUZZY_LENGTH:
+                for key in _deletions(word) - {word}:
+                    self.near.setdefault(key, []).append(word)
 
     def similar(self, word):
         """Known words `word` may be meant as: {known word: exact?}."""
