@@ -20,7 +20,7 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve, reverse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
 from django.views import defaults
 
@@ -152,15 +152,18 @@ MAX_ADDRESS_LENGTH = 2000
 
 
 class LongAddressMiddleware:
-    """Right below SecurityMiddleware: an address longer than MAX_ADDRESS_LENGTH is answered with
-    the site's own 414 page before any view or cache spends work on it."""
+    """Above the page cache: an address longer than MAX_ADDRESS_LENGTH is answered with the
+    site's own 414 page before any cache, database or view spends work on it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if len(request.path_info) + len(request.META.get("QUERY_STRING", "")) > MAX_ADDRESS_LENGTH:
-            return HttpResponse(render_to_string("414.html", request=request), status=414)
+            request._kept_counter = None  # the page's parts render fresh: no cache or database read
+            response = HttpResponse(render_to_string("414.html", request=request), status=414)
+            patch_cache_control(response, no_cache=True)
+            return response
         return self.get_response(request)
 
 

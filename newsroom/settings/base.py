@@ -56,6 +56,9 @@ MIDDLEWARE = [
     # Outermost, above the page cache: gzip on the way out, so the cache keeps one uncompressed
     # copy for everyone and every answer says `Vary: Accept-Encoding` (docs/deploy.md).
     "newsroom.middleware.CompressionMiddleware",
+    # An absurdly long address gets the site's 414 page before the page cache, the database or
+    # any view spends work on it.
+    "newsroom.middleware.LongAddressMiddleware",
     # Then: a cached page is answered before anything else runs (the stored response already
     # carries every header the middleware below added when it was made). It sees the final
     # response, cookies included, before storing it; it answers conditional requests itself.
@@ -65,9 +68,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after it: a liveness probe costs no more than Django itself.
     "newsroom.middleware.HealthzMiddleware",
-    # An absurdly long address gets the site's 414 page before any view runs (never cached: the
-    # page cache keeps only 200s).
-    "newsroom.middleware.LongAddressMiddleware",
     # WhiteNoise right after SecurityMiddleware, as its docs require.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # django-csp's, with the site-wide policy built once instead of twice per response.
