@@ -98,7 +98,7 @@ def _overflow(page):
 def test_no_public_page_scrolls_sideways_with_the_longest_names(page_at, longest_names, width):  # noqa: F811
     page = page_at(width)
     wide = {}
-    for name, url in PAGES.items():
+    for name, url in {**PAGES, "match": longest_names.match.get_absolute_url()}.items():
         response = page.goto(url)
         assert response.status == (404 if name == "not-found" else 200), url
         overflow = _overflow(page)
@@ -344,3 +344,24 @@ def test_without_javascript_the_page_follows_the_system_and_shows_no_dead_switch
         assert not page.locator("[data-theme-switch]").is_visible()
     finally:
         context.close()
+
+
+def test_no_headline_breaks_inside_a_word_in_a_side_column(page_at, longest_names):  # noqa: F811
+    """`overflow-wrap: anywhere` keeps long names from widening a phone's page; a card in a rail
+    must still have room for "Wolverhampton" on one line."""
+    for width in (375, 1280):
+        page = page_at(width)
+        for url in (REPORT, longest_names.match.get_absolute_url(), PAGES["club"]):
+            page.goto(url)
+            broken = page.evaluate(
+                """() => [...document.querySelectorAll('.card__headline a')].filter(a => {
+                  const range = document.createRange(), words = a.textContent.split(' ');
+                  let at = 0;
+                  return words.some(word => {
+                    range.setStart(a.firstChild, at); range.setEnd(a.firstChild, at + word.length);
+                    at += word.length + 1;
+                    return range.getClientRects().length > 1;  // the word is split over lines
+                  });
+                }).map(a => a.textContent)"""
+            )
+            assert not broken, (width, url, broken)
