@@ -96,6 +96,10 @@ def test_each_request_is_one_log_line_with_its_timing(client, caplog):
 # answers: what a PostgreSQL server that hangs (or a black-holed network) looks like.
 _REQUEST_A_PAGE = """
 import io, sys, time
+from django.conf import settings
+# About the database, not the collected static files: a checkout that never ran collectstatic has
+# no manifest for the production storage to read the page's stylesheet address from.
+settings.STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 from newsroom.wsgi import application
 env = {"REQUEST_METHOD": "GET", "PATH_INFO": sys.argv[1], "SERVER_NAME": "127.0.0.1",
        "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "wsgi.url_scheme": "http",
