@@ -8,6 +8,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article
+from newsroom.middleware import MAX_ADDRESS_LENGTH
 
 from .conftest import make_article, make_club
 from .test_workflow import form_data
@@ -375,5 +376,9 @@ def test_every_autocomplete_answers_hostile_terms_and_pages_without_a_500(sue, b
     for extra in ({"term": "\x00"}, {"term": "a\x00b"}, {"term": "x" * 5000}, {"page": BIG}, {"page": "abc"},
                   {"term": "", "squads": f"{BIG},abc"}):  # fmt: skip
         query = {"app_label": app_label, "model_name": model_name, "field_name": field_name, **extra}
-        answers[str(extra)[:40]] = sue.get("/admin/autocomplete/", query).status_code
-    assert {key: code for key, code in answers.items() if code not in (200, 403, 404)} == {}
+        response = sue.get("/admin/autocomplete/", query)
+        too_long = len(response.wsgi_request.get_full_path()) > MAX_ADDRESS_LENGTH
+        # An address longer than the site takes is its own 414 page (newsroom/middleware.py).
+        code = response.status_code
+        answers[str(extra)[:40]] = "too long" if too_long and code == 414 else code
+    assert {key: code for key, code in answers.items() if code not in (200, 403, 404, "too long")} == {}
