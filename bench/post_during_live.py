@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -53,6 +54,14 @@ def main():
     blog, match, scorer = open_blog()
     before = {name: getattr(match, name) for name in ("status", "home_score", "away_score")}
     poll = f"/live/{blog.pk}/entries/"
+    # Readers arrive once the blog is on the site: until then both addresses are rightly 404s,
+    # which wrk would count as errors of the run.
+    for _ in range(100):
+        try:
+            fetch(poll), fetch(blog.get_absolute_url())
+            break
+        except urllib.error.HTTPError:
+            time.sleep(0.1)
     Path(os.environ["URLS_FILE"]).write_text(f"{blog.get_absolute_url()} {poll}\n")
     delays, started, n = [], time.monotonic(), 0
     try:
