@@ -14,8 +14,8 @@ CONNECTIONS=${CONNECTIONS:-64}
 
 prepare_data
 start_server 1
-rm -f var/live-urls
-BASE_URL=http://127.0.0.1:$PORT LIVE_SECONDS=$LIVE_SECONDS URLS_FILE=var/live-urls \
+rm -f var/live-urls var/live-stop
+BASE_URL=http://127.0.0.1:$PORT LIVE_SECONDS=$LIVE_SECONDS URLS_FILE=var/live-urls STOP_FILE=var/live-stop \
   $PY bench/post_during_live.py >var/live-post.log 2>&1 &
 poster=$!
 for _ in $(seq 1 100); do [ -s var/live-urls ] && break; sleep 0.1; done
@@ -25,6 +25,7 @@ read -r page poll < var/live-urls
 MIX=("$poll" "$poll" "$poll" "$poll" "$page")
 wrk -t2 -c"$CONNECTIONS" -d"${LIVE_SECONDS}s" --timeout 5s --latency -s bench/mixed.lua \
   "http://127.0.0.1:$PORT" -- "${MIX[@]}" | tee var/live-wrk.log
+touch var/live-stop  # the readers have gone: the poster may take the blog down
 status=0
 wait "$poster" || status=$?
 cat var/live-post.log

@@ -2,7 +2,8 @@
 (every fourth a goal, which writes the match record), and time how long each takes to show in
 the poll and on the page of the server at BASE_URL. Run by bench/live.sh; writes "<page> <poll>"
 to URLS_FILE once the blog exists, prints one line per entry and a summary, and removes the
-blog and what it wrote at the end. Uses the same settings and database as the server.
+blog and what it wrote once the readers have gone (bench/live.sh creates STOP_FILE when wrk ends).
+Uses the same settings and database as the server.
 """
 
 import json
@@ -86,6 +87,12 @@ def main():
             kind = "goal" if goal else "entry"
             print(f"{kind} {n}: visible after {seen:.2f}s" if seen else f"{kind} {n}: not seen in 10s")
             time.sleep(max(0.0, INTERVAL - (time.monotonic() - cycle)))
+        # The blog stays on the site until the readers have gone: removing it while wrk still
+        # runs would answer its last requests with 404s that are the bench's own doing.
+        stop_file = Path(os.environ.get("STOP_FILE", "var/live-stop"))
+        waited = time.monotonic()
+        while not stop_file.exists() and time.monotonic() - waited < 30:
+            time.sleep(0.1)
     finally:
         with transaction.atomic():
             for entry in blog.entries.all():
