@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Peer benchmark: the project's rows (cached, fragments kept, bare) beside the stock Django 5.2
-# floor and a Wagtail site, in one run on the same gunicorn and the same 1,000-report dataset.
+# floor and a Wagtail site, in one run on the same gunicorn and the same 1,000-report dataset;
+# our rows add the match, competition and player pages on the demo's matches (bench/targets.py).
 # The harness lives outside the repository, in ../shared/bench (its README explains the rows).
 #
 #   bench/peers.sh                          # setup (idempotent), then 3 x 10 s per row; ~10 min
@@ -45,7 +46,26 @@ fi
 
 bash "$SHARED/setup_peers.sh"
 bash "$SHARED/peers/setup_main.sh" --force
-bash "$SHARED/run_peers.sh" --only 'dj52|wagtail|main' --workers 2 --out "$out" "$@"
+
+# The match, competition and player rows (bench/targets.py) read the demo's matches, line-ups and
+# imported seasons: load them into the dataset's database, then copy it per mode again, as the
+# shared setup does. Wagtail has no such pages; the article, front and club rows stay comparable
+# (the demo's reports are dated 2019, older than every bench report).
+data=/tmp/bench-data/main
+(
+  cd /tmp/bench-main
+  DJANGO_SETTINGS_MODULE=newsroom.settings.production \
+  DJANGO_SECRET_KEY=bench-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz \
+  DJANGO_ALLOWED_HOSTS=127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 \
+  SQLITE_PATH=$data/db.sqlite3 DJANGO_FILE_CACHE_DIR=$data/cache-load MEDIA_ROOT=$data/media \
+    /tmp/bench-venv-main/bin/python manage.py load_demo -v0 >"$data/demo.log"
+)
+for mode in cached fragments bare; do cp "$data/db.sqlite3" "$data/db-$mode.sqlite3"; done
+rm -rf "$data"/cache-*
+
+mkdir -p "$out"
+python3 bench/targets.py "$SHARED/targets.toml" "$out/targets.toml"
+bash "$SHARED/run_peers.sh" --config "$out/targets.toml" --only 'dj52|wagtail|main' --workers 2 --out "$out" "$@"
 
 echo
 echo "Results table: $out/table.md"
