@@ -106,49 +106,42 @@ def published_sql(alias, connection):
 
 def card_articles(pks, with_body=False, using=DEFAULT_DB_ALIAS):
     """{pk: article} for the cards of `pks` (any status: the lists chose them), each with its
-    match, competition, clubs, picture and its renditions, and its authors: three statements at
-    most, whatever their number."""
+    match, competition, clubs, picture and its renditions, and its authors: two statements,
+    whatever their number."""
     pks = list(pks)
     if not pks:
         return {}
     connection = connections[using]
-    select = CARD_WITH_BODY if with_body else CARD
+    select = CARD_WITH_BODY_AUTHORED if with_body else CARD_AUTHORED
+    # The authors ride on the card's row (a card has one or two): a row per author, grouped here.
+    # Sorted by the database (as Author orders them: by name), so names order as its collation says.
+    through = Article.authors.through
     sql = (
-        f"SELECT {select.sql(connection)} {_joins(connection)} WHERE a.{_id(connection)} IN ({in_list(pks)})"
-    )
-    articles = {article.pk: article for article in _assemble(select.fetch(sql, pks, using))}
-    attach_authors(articles.values(), using)
+        f"SELECT {select.sql(connection)} {_joins(connection)}"
+        f" LEFT JOIN {table(through, connection)} t ON {column(through, 'article', 't', connection)}"
+        f" = a.{_id(connection)}"
+        f" LEFT JOIN {table(Author, connection)} au ON au.{_id(connection)}"
+        f" = {column(through, 'author', 't', connection)}"
+        f" WHERE a.{_id(connection)} IN ({in_list(pks)})"
+        f" ORDER BY a.{_id(connection)}, {column(Author, 'name', 'au', connection)}, au.{_id(connection)}"
+    )  # fmt: skip
+    rows = select.fetch(sql, pks, using)
+    articles, authors = {}, defaultdict(list)
+    for row in rows:
+        article, author = row[0], row[-1]
+        if article.pk not in articles:
+            articles[article.pk] = _assemble([row[:-1]])[0]
+        if author is not None:
+            authors[article.pk].append(author)
+    for pk, article in articles.items():
+        attach(article, "authors", authors.get(pk, []))
     attach_renditions([a.hero_image for a in articles.values() if a.hero_image is not None], using)
     return articles
 
 
 AUTHOR = Select(Columns(Author, "au", ["id", "name", "slug", "photo"]))
-
-
-def attach_authors(articles, using=DEFAULT_DB_ALIAS):
-    """Give each article its authors (`article.authors.all()`, by name, as Author orders them)."""
-    articles = list(articles)
-    if not articles:
-        return
-    connection = connections[using]
-    through = Article.authors.through
-    pks = [article.pk for article in articles]
-    link_article = column(through, "article", "t", connection)
-    sql = (
-        f"SELECT {link_article}, {AUTHOR.sql(connection)} FROM {table(through, connection)} t"
-        f" JOIN {table(Author, connection)} au ON au.{_id(connection)} ="
-        f" {column(through, 'author', 't', connection)}"
-        f" WHERE {link_article} IN ({in_list(pks)})"
-        f" ORDER BY {column(Author, 'name', 'au', connection)}, au.{_id(connection)}"
-    )  # fmt: skip
-    by_article = defaultdict(list)
-    author_columns = AUTHOR.columns[0]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, pks)
-        for article_pk, *row in cursor.fetchall():
-            by_article[article_pk].append(author_columns.build(row, connection))
-    for article in articles:
-        attach(article, "authors", by_article.get(article.pk, []))
+CARD_AUTHORED = Select(*CARD.columns, *AUTHOR.columns)
+CARD_WITH_BODY_AUTHORED = Select(*CARD_WITH_BODY.columns, *AUTHOR.columns)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -169,50 +162,91 @@ def page_article(day, slug, using=DEFAULT_DB_ALIAS):
     return found[0] if found else None
 
 
-# The names a report's page links to, in one statement. Its body links the first mention of each
-# club and player (body.render_body), which needs their aliases and a club's short name too.
+# The names a report's page links to, and its corrections, in one statement. Its body links the
+# first mention of each club and player (body.render_body), which needs their aliases and a
+# club's short name too.
 _NAMES_PARTS = (
     # (kind, model, through table, its column to the article, to the name, [other columns])
     ("author", Author, Article.authors.through, "article", "author", []),
     ("club", Club, TaggedClub, "content_object", "tag", ["short_name", "aliases"]),
     ("player", Player, TaggedPlayer, "content_object", "tag", ["aliases", "club"]),
 )
-_NAMES_EXTRA = ["short_name", "aliases", "club"]  # the statement's last three columns
+_NAMES_EXTRA = ["short_name", "aliases", "club"]  # the names' last three columns
+# A correction's row lines up with the names': its note where they have a name, its dates last.
+_CORRECTION_DATES = ["published_on", "created_at"]
+CORRECTION = Columns(Correction, "c")
 
 
-def _typed_null(name, connection):
+def _typed_null(field, connection):
     # PostgreSQL types a bare NULL in a UNION from the branches before it (as text): a NULL that
-    # lines up with a number must say so.
-    field = next(model._meta.get_field(name) for _, model, *_, extra in _NAMES_PARTS if name in extra)
+    # lines up with a number or a date must say so.
     return f"CAST(NULL AS {field.cast_db_type(connection)})"
 
 
-def attach_page_relations(article, using=DEFAULT_DB_ALIAS):
-    """Give a report (from page_article) everything else its page shows, as prefetch_related()
-    would: its authors, clubs and players (one statement), its corrections, its match's timeline
-    (goals and events with their players, as `article.match.timeline`), and its picture's
-    renditions."""
-    connection = connections[using]
-    selects, params = [], []
-    for kind, model, through, own, other, extra in _NAMES_PARTS:
+_NAMES_SQL = {}
+
+
+def _names_and_corrections_sql(connection):
+    """The statement, written once per database."""
+    if connection.alias not in _NAMES_SQL:
+        _NAMES_SQL[connection.alias] = _write_names_and_corrections_sql(connection)
+    return _NAMES_SQL[connection.alias]
+
+
+def _write_names_and_corrections_sql(connection):
+    extra_fields = {
+        name: next(model._meta.get_field(name) for _, model, *_, extra in _NAMES_PARTS if name in extra)
+        for name in _NAMES_EXTRA
+    }
+    date_nulls = ", ".join(
+        _typed_null(Correction._meta.get_field(name), connection) for name in _CORRECTION_DATES
+    )
+    selects = []
+    for _, model, through, own, other, extra in _NAMES_PARTS:
         extra_columns = ", ".join(
-            column(model, name, "e", connection) if name in extra else _typed_null(name, connection)
-            for name in _NAMES_EXTRA
+            column(model, name, "e", connection) if name in extra else _typed_null(field, connection)
+            for name, field in extra_fields.items()
         )
         selects.append(
             f"SELECT %s, e.{_id(connection)}, {column(model, 'name', 'e', connection)},"
-            f" {column(model, 'slug', 'e', connection)}, {extra_columns}"
+            f" {column(model, 'slug', 'e', connection)}, {extra_columns}, {date_nulls}"
             f" FROM {table(through, connection)} t JOIN {table(model, connection)} e"
             f" ON e.{_id(connection)} = {column(through, other, 't', connection)}"
             f" WHERE {column(through, own, 't', connection)} = %s"
         )  # fmt: skip
+    nulls = ", ".join(
+        _typed_null(field, connection)
+        for field in [Club._meta.get_field("slug"), *extra_fields.values()]
+    )
+    dates = ", ".join(column(Correction, name, "c", connection) for name in _CORRECTION_DATES)
+    selects.append(
+        f"SELECT %s, c.{_id(connection)}, {column(Correction, 'note', 'c', connection)}, {nulls}, {dates}"
+        f" FROM {table(Correction, connection)} c WHERE {column(Correction, 'article', 'c', connection)} = %s"
+    )  # fmt: skip
+    return " UNION ALL ".join(selects) + " ORDER BY 1, 3, 2"
+
+
+def attach_page_relations(article, using=DEFAULT_DB_ALIAS):
+    """Give a report (from page_article) everything else its page shows, as prefetch_related()
+    would: its authors, clubs, players and corrections (one statement), its match's timeline
+    (goals and events with their players, as `article.match.timeline`), and its picture's
+    renditions."""
+    connection = connections[using]
+    params = []
+    for kind, *_ in _NAMES_PARTS:
         params += [kind, article.pk]
-    sql = " UNION ALL ".join(selects) + " ORDER BY 1, 3, 2"
+    params += ["correction", article.pk]
     models = {kind: (model, extra) for kind, model, _, _, _, extra in _NAMES_PARTS}
     found = defaultdict(list)
-    for kind, pk, name, slug, *rest in values(sql, params, using):
+    for kind, pk, name, slug, *rest in values(_names_and_corrections_sql(connection), params, using):
+        if kind == "correction":
+            published_on, created_at = rest[len(_NAMES_EXTRA) :]
+            # In the model's field order, through the ORM's converters (dates come back as text
+            # from SQLite): id, article, note, published_on, created_at.
+            found[kind].append(CORRECTION.build([pk, article.pk, name, published_on, created_at], connection))
+            continue
         model, extra = models[kind]
-        named = dict(zip(_NAMES_EXTRA, rest, strict=True))
+        named = dict(zip(_NAMES_EXTRA, rest[: len(_NAMES_EXTRA)], strict=True))
         # from_db() takes a subset of fields in the model's order: ["id", "name", "slug", ...].
         given = {"id": pk, "name": name, "slug": slug} | {
             model._meta.get_field(key).attname: named[key] for key in extra
@@ -222,27 +256,13 @@ def attach_page_relations(article, using=DEFAULT_DB_ALIAS):
     attach(article, "authors", found["author"])
     attach(article, "clubs", found["club"])
     attach(article, "players", found["player"])
-    attach(article, "corrections", corrections_of(article, using))
+    # As Correction orders them; the statement sorted them by note.
+    attach(article, "corrections", sorted(found["correction"], key=lambda c: (c.published_on, c.pk)))
     if article.match is not None:
         # The match box shows the timeline, as the match's page does (football.reads.timeline()).
         article.match.timeline = football_reads.timeline(article.match, using)
     if article.hero_image is not None:
         attach_renditions([article.hero_image], using)
-
-
-CORRECTION = Select(Columns(Correction, "c"))
-
-
-def corrections_of(article, using=DEFAULT_DB_ALIAS):
-    connection = connections[using]
-    sql = (
-        f"SELECT {CORRECTION.sql(connection)} FROM {table(Correction, connection)} c"
-        f" WHERE {column(Correction, 'article', 'c', connection)} = %s"
-        f" ORDER BY {column(Correction, 'published_on', 'c', connection)}, c.{_id(connection)}"
-    )
-    return [correction for (correction,) in CORRECTION.fetch(sql, [article.pk], using)]
-
-
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,6 +282,23 @@ class PublishedList:
         self.using = using
         self._count = None
         self._expected = None  # (start, stop, ids): the page asked for, read with the count
+        self._pins = None  # (through field, pk): the hub whose pinned reports the page shows too
+        self._pinned = None
+
+    def with_pins(self, through_field, pk):
+        """Say the page also shows the reports pinned on a club or player (pinned_on()): they
+        are then read in the same statement as the expected page and its count."""
+        self._pins = (through_field, pk)
+        return self
+
+    def pinned(self):
+        """The ids of the pinned reports of with_pins(), newest first."""
+        if self._pinned is None:
+            if self._expected is not None and self._expected[2] is None and self._count is None:
+                self._read_expected()
+            else:
+                self._pinned = pinned_on(*self._pins, using=self.using)
+        return self._pinned
 
     def expect_page(self, number, size):
         """Say which page will be asked for: its ids are then read in the same statement as the
@@ -280,15 +317,21 @@ class PublishedList:
             params += self.exclude
         return sql, params
 
-    def count(self):
-        if self._count is None and self._expected is not None:
-            start, stop, _ = self._expected
+    def _read_expected(self):
+        start, stop, _ = self._expected
+        if self._pins is not None and self._pinned is None:
+            rows, self._pinned = self._read_with_pins(start, stop)
+        else:
             rows = self._read(start, stop, with_count=True)
-            self._expected = (start, stop, [pk for pk, _ in rows])
-            if rows:
-                self._count = rows[0][1]
-            elif start == 0:
-                self._count = 0
+        self._expected = (start, stop, [pk for pk, _ in rows])
+        if rows:
+            self._count = rows[0][1]
+        elif start == 0:
+            self._count = 0
+
+    def count(self):
+        if self._count is None and self._expected is not None and self._expected[2] is None:
+            self._read_expected()
         if self._count is None:  # no page expected, or one past the end: count alone
             connection = connections[self.using]
             sql, params = self._from(connection)
@@ -328,6 +371,26 @@ class PublishedList:
         count_params = params if with_count else []
         sql = f"SELECT a.{_id(connection)}{count} {sql} ORDER BY {order} LIMIT %s OFFSET %s"
         return values(sql, [*count_params, *params, stop - start, start], self.using)
+
+    def _read_with_pins(self, start, stop):
+        """([(id, count)] of the page, [id] of the pinned reports): the page, its count and the
+        pins in one statement, each branch as it would be read alone (the page stopped early)."""
+        connection = connections[self.using]
+        sql, params = self._from(connection)
+        published_at = column(Article, "published_at", "a", connection)
+        page = (
+            f"SELECT a.{_id(connection)} AS id, {published_at} AS at, (SELECT COUNT(*) {sql}) AS total,"
+            f" 0 AS part {sql} ORDER BY {published_at} DESC, a.{_id(connection)} DESC LIMIT %s OFFSET %s"
+        )  # fmt: skip
+        pins_from, pins_params = _pins_from(*self._pins, connection)
+        pins = f"SELECT a.{_id(connection)} AS id, {published_at} AS at, 0 AS total, 1 AS part {pins_from}"
+        sql = (
+            f"SELECT id, total, part FROM (SELECT * FROM ({page}) page UNION ALL SELECT * FROM ({pins}) pins)"
+            f" found ORDER BY part, at DESC, id DESC"
+        )
+        rows = values(sql, [*params, *params, stop - start, start, *pins_params], self.using)
+        page_rows = [(pk, total) for pk, total, part in rows if part == 0]
+        return page_rows, [pk for pk, _, part in rows if part == 1]
 
     @classmethod
     def tagged(cls, through, pk, own, other, **kwargs):
@@ -406,15 +469,19 @@ def pinned_on(through_field, pk, using=DEFAULT_DB_ALIAS):
     """The ids of the published reports pinned on a club's or player's page (`through_field`:
     "pinned_on_clubs" or "pinned_on_players"), newest first."""
     connection = connections[using]
+    sql, params = _pins_from(through_field, pk, connection)
+    order = f"{column(Article, 'published_at', 'a', connection)} DESC, a.{_id(connection)} DESC"
+    return [row[0] for row in values(f"SELECT a.{_id(connection)} {sql} ORDER BY {order}", params, using)]
+
+
+def _pins_from(through_field, pk, connection):
     field = Article._meta.get_field(through_field)
     through = field.remote_field.through
-    own = field.m2m_column_name()
-    other = field.m2m_reverse_name()
     qn = connection.ops.quote_name
     published, params = published_sql("a", connection)
     sql = (
-        f"SELECT a.{_id(connection)} FROM {table(Article, connection)} a JOIN {table(through, connection)} t"
-        f" ON t.{qn(own)} = a.{_id(connection)} WHERE t.{qn(other)} = %s AND {published}"
-        f" ORDER BY {column(Article, 'published_at', 'a', connection)} DESC, a.{_id(connection)} DESC"
+        f"FROM {table(Article, connection)} a JOIN {table(through, connection)} t"
+        f" ON t.{qn(field.m2m_column_name())} = a.{_id(connection)}"
+        f" WHERE t.{qn(field.m2m_reverse_name())} = %s AND {published}"
     )  # fmt: skip
-    return [row[0] for row in values(sql, [pk, *params], using)]
+    return sql, [pk, *params]

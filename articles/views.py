@@ -232,20 +232,16 @@ class ArticleDetailView(DetailView):
         return response
 
 
-def pinned_pks(request, entity, list_tag):
-    """A club's or player's pinned reports ("Essential reading"). The short list is kept until the
-    entity's list changes (pins and publications purge it)."""
-    pins = "pinned_on_clubs" if isinstance(entity, Club) else "pinned_on_players"
-    return fragments.kept_list(
-        request, f"pinned:{list_tag}", lambda: reads.pinned_on(pins, entity.pk), tags={list_tag}
-    )
-
-
 class HubMixin(PublishedArticlesMixin):
-    """A club's or player's page: its pinned reports first, their cards rendered with the list's."""
+    """A club's or player's page: its pinned reports ("Essential reading") first, their cards
+    rendered with the list's. The pins are read with the page of the list (reads.PublishedList.
+    with_pins()), and kept until the hub's list changes (pins and publications purge it)."""
 
     def get_context_data(self, **kwargs):
-        self.pinned = pinned_pks(self.request, self.hub, self.get_list_tag())
+        list_tag = self.get_list_tag()
+        self.pinned = fragments.kept_list(
+            self.request, f"pinned:{list_tag}", self.object_list.pinned, tags={list_tag}
+        )
         context = super().get_context_data(**kwargs)
         context["pinned"] = cards.render_cards(self.request, self.pinned)
         return context
@@ -280,7 +276,7 @@ class ClubDetailView(HubMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def published_list(self):
-        return reads.PublishedList.for_club(self.club)
+        return reads.PublishedList.for_club(self.club).with_pins("pinned_on_clubs", self.club.pk)
 
     def get_list_tag(self):
         return purges.tag("list-club", self.club.pk)
@@ -459,7 +455,7 @@ class PlayerDetailView(HubMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def published_list(self):
-        return reads.PublishedList.for_player(self.player)
+        return reads.PublishedList.for_player(self.player).with_pins("pinned_on_players", self.player.pk)
 
     def get_list_tag(self):
         return purges.tag("list-player", self.player.pk)

@@ -67,6 +67,10 @@ def archive():
         article.players.add(striker, *([keeper] if n % 3 == 0 else []))
         articles.append(article)
     Correction.objects.create(article=articles[1], note="An earlier version misspelt the keeper.")
+    # Older, and last by its note: the page lists corrections by date, as the model orders them.
+    Correction.objects.create(
+        article=articles[1], note="Zero goals were disallowed.", published_on=datetime.date(2019, 1, 1)
+    )
     make_article(status=Article.Status.DRAFT, headline="A draft")
     make_article(published_at=now + datetime.timedelta(days=1), headline="Scheduled").clubs.add(home)
     home.pinned_articles.add(articles[5], articles[2])
@@ -129,7 +133,7 @@ def test_a_page_expected_is_read_with_its_count_in_one_query(archive, django_ass
 def test_cards_carry_what_the_orm_would_prefetch(archive, django_assert_num_queries):
     pks = [article.pk for article in archive["articles"]]
     expected = Article.objects.for_cards().in_bulk(pks)
-    with django_assert_num_queries(3):  # articles with their joins, authors, renditions
+    with django_assert_num_queries(2):  # articles with their joins and authors, renditions
         found = reads.card_articles(pks)
     assert set(found) == set(expected)
     with django_assert_num_queries(0):
@@ -150,11 +154,16 @@ def test_cards_carry_what_the_orm_would_prefetch(archive, django_assert_num_quer
                 assert article.hero_image.renditions.all()
 
 
+def _corrections(article):
+    return [(c.pk, c.note, c.published_on, c.created_at, c.article_id) for c in article.corrections.all()]
+
+
 def test_a_report_page_carries_what_the_orm_would_prefetch(archive, django_assert_num_queries):
     for orm in Article.objects.for_page().filter(pk__in=[a.pk for a in archive["articles"][:6]]):
         with django_assert_num_queries(1):
             article = reads.page_article(orm.publication_date, orm.slug)
-        queries = 2 + bool(orm.match_id) + bool(orm.hero_image_id)  # names, corrections, timeline, renditions
+        # Names and corrections, the timeline, the picture's renditions.
+        queries = 1 + bool(orm.match_id) + bool(orm.hero_image_id)
         with django_assert_num_queries(queries):
             reads.attach_page_relations(article)
         with django_assert_num_queries(0):
@@ -167,7 +176,7 @@ def test_a_report_page_carries_what_the_orm_would_prefetch(archive, django_asser
             assert [(p.aliases, p.club_id) for p in article.players.all()] == [
                 (p.aliases, p.club_id) for p in sorted(orm.players.all(), key=lambda p: (p.name, p.pk))
             ]
-            assert [c.note for c in article.corrections.all()] == [c.note for c in orm.corrections.all()]
+            assert _corrections(article) == _corrections(orm)
             if orm.match_id:
                 # The match box's timeline: the goals among it are the match's, in order.
                 goals = [(e.player.name, e.minute_display()) for e in article.match.timeline if e.is_goal]
@@ -196,6 +205,24 @@ def test_latest_match_reports_and_pins(archive):
     assert reads.pinned_on("pinned_on_clubs", archive["home"].pk) == pinned == [
         archive["articles"][2].pk, archive["articles"][5].pk,
     ]  # fmt: skip
+
+
+def test_a_hubs_pins_ride_on_its_page_and_count(archive, django_assert_num_queries):
+    home = archive["home"]
+    pinned = reads.pinned_on("pinned_on_clubs", home.pk)
+    tagged = list(Article.objects.published().filter(clubs=home).values_list("pk", flat=True))
+    assert pinned and len(tagged) > 3
+    for number in (1, 2):
+        articles = reads.PublishedList.for_club(home).with_pins("pinned_on_clubs", home.pk)
+        articles.expect_page(number, 3)
+        with django_assert_num_queries(1):  # the pins, the page and its count together
+            assert articles.pinned() == pinned
+            assert articles.count() == len(tagged)
+            assert list(articles[(number - 1) * 3 : number * 3]) == tagged[(number - 1) * 3 :][:3]
+    # No page expected (an address Paginator will refuse): the pins are read alone.
+    alone = reads.PublishedList.for_club(home).with_pins("pinned_on_clubs", home.pk)
+    with django_assert_num_queries(1):
+        assert alone.pinned() == pinned
 
 
 def _orm_ranking(article, limit=4):
