@@ -86,6 +86,10 @@ def test_an_editor_runs_a_match_and_a_reader_follows_it_without_reloading(chromi
         expect(reader.locator("[data-live-score]")).to_contain_text("1–0", timeout=30_000)
         assert "Salah curls it in!" in reader.inner_text("[data-live-entries]")
         assert reader.evaluate("window.stillTheSamePage") is True  # no reload
+        # The marker follows the whistle, and the key events, none at first, appear with the goal.
+        assert reader.get_attribute("#live", "data-status") == "live"
+        assert "20’ Goal: Mohamed Salah" in reader.inner_text(".live__events")
+        assert reader.locator(".live__events").is_visible()
         _post(desk, url, "yellow", 30, player="Jose Callejon")
         _post(desk, url, "half_time", 45, 2)
         _post(desk, url, "kick_off", 46)
