@@ -266,3 +266,38 @@ def test_a_phone_reader_sees_the_score_the_key_events_and_the_pinned_entry_apart
         screenshot(page, "live-blog-1280")
     finally:
         context.close()
+
+
+def test_the_live_desk_is_compact_and_its_entries_read_on_a_laptop_and_a_phone(
+    chromium, live_server, blog_in_play  # noqa: F811
+):
+    User.objects.create_superuser("eddie", password=PASSWORD)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
+    try:
+        desk = context.new_page()
+        desk.set_default_timeout(10_000)
+        desk.goto("/admin/login/")
+        desk.fill("#id_username", "eddie")
+        desk.fill("#id_password", PASSWORD)
+        desk.click("input[type=submit]")
+        desk.wait_for_url("**/admin/")
+        desk.goto(f"/admin/articles/article/{blog_in_play.pk}/live/")
+        # Compact: the whole form, Post included, on a laptop's first screen.
+        post = desk.locator("#live-entry-form input[type=submit]").bounding_box()
+        assert post["y"] + post["height"] <= 900, post
+        # Room to write a few lines, and an entry shows all it carries: the embed too.
+        editor = desk.locator("#live-entry-form .ProseMirror[contenteditable=true]")
+        assert editor.bounding_box()["height"] >= 70
+        assert desk.locator(".live-desk__entries").get_by_text("https://video.example.com/").is_visible()
+        assert desk.locator(".live-desk__pinned").is_visible()
+        screenshot(desk, "live-desk-1280")
+        desk.set_viewport_size({"width": 390, "height": 844})
+        desk.reload()
+        screenshot(desk, "live-desk-390")
+        assert desk.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        # On a phone the small fields go two a row, not one a screen's width.
+        kind = desk.locator("#live-entry-form .field-kind").bounding_box()
+        minute = desk.locator("#live-entry-form .field-minute").bounding_box()
+        assert kind["y"] == minute["y"] and minute["x"] > kind["x"], (kind, minute)
+    finally:
+        context.close()
