@@ -233,6 +233,12 @@ def test_a_phone_reader_sees_the_score_the_key_events_and_the_pinned_entry_apart
         image = page.locator(".live-entry__picture img").bounding_box()
         assert image["x"] >= entry["x"] and image["x"] + image["width"] <= entry["x"] + entry["width"] + 0.5
         assert page.locator(".live__events li").count() == 3  # kick-off, goal, card
+        # The in-play marker pulses, unless the reader asks for less motion.
+        pulse = "getComputedStyle(document.querySelector('.live__score'), '::before').animationName"
+        assert page.evaluate(pulse) == "live-pulse"
+        page.emulate_media(reduced_motion="reduce")
+        assert page.evaluate(pulse) == "none"
+        page.emulate_media(reduced_motion="no-preference")
         screenshot(page, "live-blog-375")
         # Scrolled to an entry, the score stays on screen, above it, not over it.
         page.eval_on_selector(".live-entry--goal", "e => e.scrollIntoView({behavior: 'instant'})")
