@@ -674,6 +674,7 @@ def live_entries(request, pk):
         return {
             "open": article.is_live(),
             "status": match.get_status_display(),
+            "state": match.status,  # the page's data-status: the live marker in site.css
             "score": f"{match.home_club.name} {score} {match.away_club.name} · {match.get_status_display()}",
             "key_events": [live.key_event_text(entry) for entry in live.key_events(entries)],
             "ids": [entry.pk for entry in entries],

@@ -19,7 +19,9 @@
   }
 
   function apply(data) {
-    if (score) score.textContent = data.score;
+    // Only a change is written: the score is a live region, and a screen reader reads what changes.
+    if (score && score.textContent !== data.score) score.textContent = data.score;
+    if (data.state) section.setAttribute("data-status", data.state); // the marker follows the whistle
     if (events && data.key_events) {
       events.textContent = "";
       data.key_events.forEach(function (text) {
@@ -33,7 +35,15 @@
     data.entries.forEach(function (entry) {
       var fresh = fromHtml(entry.html);
       var old = document.getElementById("entry-" + entry.id);
-      if (old) old.replaceWith(fresh); else list.appendChild(fresh);
+      if (old) {
+        old.replaceWith(fresh);
+      } else {
+        // site.css makes it glow for a moment; the class goes before the next answer moves the
+        // entries into order, which would start the glow again.
+        fresh.classList.add("live-entry--new");
+        window.setTimeout(function () { fresh.classList.remove("live-entry--new"); }, 5000);
+        list.appendChild(fresh);
+      }
     });
     var wanted = {};
     data.ids.forEach(function (id) { wanted[id] = true; });
