@@ -13,10 +13,11 @@ import html
 import re
 from dataclasses import dataclass
 
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.text import slugify
 
 from newsroom.football.entities import CLUB, PLAYER, Matcher
+from newsroom.html import format_html
 
 _TAG = re.compile(r"(<[^>]+>)")
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")

@@ -14,10 +14,10 @@ import functools
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import dateformat, timezone
-from django.utils.html import format_html
 
 from newsroom.delivery import fragments, purges
 from newsroom.delivery.rows import attached
+from newsroom.html import format_html
 from newsroom.media.html import picture_html
 
 from . import live, reads, related, seo

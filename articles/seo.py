@@ -16,11 +16,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from newsroom.delivery.addresses import slug_url
 from newsroom.delivery.rows import attached
+from newsroom.html import format_html, format_html_join
 
 from .body import html_to_text
 

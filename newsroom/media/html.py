@@ -6,8 +6,9 @@ One function serves the {% picture %} tag (templatetags/pictures.py) and the art
 template engine spent 0.15 ms on each where this takes a twentieth of that (docs/decisions.md).
 """
 
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+
+from newsroom.html import format_html, format_html_join
 
 from .renditions import picture_sources
 
