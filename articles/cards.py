@@ -11,7 +11,6 @@ reports shows those tags too, so publishing a report purges the lists it belongs
 
 import functools
 
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
@@ -22,6 +21,7 @@ from newsroom.media.html import picture_html
 
 from . import live, reads, related, seo
 from .body import render_body
+from .report import report_main_html
 
 # What a feed or sitemap shows: every published report and the names of every club, player,
 # competition and author (the models' registrations purge these on any change).
@@ -240,7 +240,7 @@ def render_article_parts(request, article, preview=False):
     context["structured_data"] = None if preview else seo.article_graph(request, article, entries)
     return {
         "head": seo.article_head(request, article, context["share_image"], context["structured_data"]),
-        "main": render_to_string("articles/includes/article_main.html", context),
+        "main": report_main_html(context),
     }
 
 

@@ -30,7 +30,7 @@ CARD_MATCH = ["id", "competition", "home_club", "away_club", "home_score", "away
               "season", "status"]  # fmt: skip
 NAMED = ["id", "name", "slug"]
 # A report's own page reads every column of the report, its match and its picture, and the
-# names of its competition and clubs (articles/includes/article_main.html, seo.article_head()).
+# names of its competition and clubs (articles/report.py, seo.article_head()).
 PAGE_CLUB = ["id", "name", "slug", "short_name", "country", "league", "crest"]
 
 
