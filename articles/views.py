@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Case, OuterRef, Subquery, When
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -612,9 +612,16 @@ class MatchDetailView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         key = f"match-page:{kwargs['competition']}:{kwargs['season']}:{kwargs['pair']}"
-        self.sheet = fragments.kept(
-            request, key, lambda: match_sheet(kwargs["competition"], kwargs["season"], kwargs["pair"])
-        )
+        try:
+            self.sheet = fragments.kept(
+                request, key, lambda: match_sheet(kwargs["competition"], kwargs["season"], kwargs["pair"])
+            )
+        except Http404:
+            # An address from before a club's slug changed, or before it was merged: where it went.
+            moved = football_reads.moved_match(kwargs["competition"], kwargs["season"], kwargs["pair"])
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved.get_absolute_url())
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

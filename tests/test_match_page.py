@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 
 from articles.models import Article
 from newsroom.football.lineups import pitch_spots
+from newsroom.football.merges import merge_entities
 from newsroom.football.models import Appearance, Event, Match
 from newsroom.media.models import Image
 
@@ -61,6 +62,32 @@ def test_a_club_whose_slug_holds_v_still_has_its_match_page(client):
     match = make_match(make_club("Fiorentina"), make_club("Sporting-v-Lisbon"), round="Matchday 1")
     assert match.get_absolute_url().endswith("/fiorentina-v-sporting-v-lisbon/")
     assert client.get(match.get_absolute_url()).status_code == 200
+
+
+def test_an_address_from_before_a_club_moved_or_merged_leads_to_the_match(client, anfield):
+    match = anfield[0]
+    old = match.get_absolute_url()
+    liverpool = match.home_club
+    liverpool.slug = "liverpool-fc"
+    liverpool.save()
+    match.refresh_from_db()
+    new = match.get_absolute_url()
+    assert new == "/matches/uefa-champions-league/2019-20/liverpool-fc-v-napoli/"
+    response = client.get(old)
+    assert (response.status_code, response["Location"]) == (301, new)
+    assert client.get(new).status_code == 200
+
+    # Napoli merged into another record of the club: its old address leads to the survivor's.
+    survivor = make_club("SSC Napoli")
+    merge_entities(survivor, [match.away_club])
+    match.refresh_from_db()
+    merged = match.get_absolute_url()
+    assert merged.endswith("/liverpool-fc-v-ssc-napoli/")
+    for address in (old, new):
+        response = client.get(address)
+        assert (response.status_code, response["Location"]) == (301, merged), address
+    # An address no match ever had is still a 404, moved clubs or not.
+    assert client.get("/matches/uefa-champions-league/2018-19/liverpool-v-napoli/").status_code == 404
 
 
 def test_the_timeline_lists_goals_and_events_by_minute(client, anfield):

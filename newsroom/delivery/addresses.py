@@ -76,3 +76,12 @@ def move_address(old_path, new_path):
         Redirect.objects.filter(site=site, new_path=old_path).update(new_path=new_path)
         Redirect.objects.filter(site=site, old_path=new_path).delete()
     Redirect.objects.update_or_create(site=site, old_path=old_path, defaults={"new_path": new_path})
+
+
+def moved_to(old_path):
+    """Where move_address() sent `old_path`: the new path, "" for gone, or None if it never moved."""
+    return (
+        Redirect.objects.filter(site=Site.objects.get_current(), old_path=old_path)
+        .values_list("new_path", flat=True)
+        .first()
+    )
