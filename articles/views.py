@@ -667,7 +667,7 @@ def live_entries(request, pk):
     def load():
         article = (
             Article.objects.published().filter(pk=pk, kind=Article.Kind.LIVE, match__isnull=False)
-            .select_related("match__home_club", "match__away_club").first()
+            .select_related("match__competition", "match__home_club", "match__away_club").first()
         )  # fmt: skip
         if article is None:
             raise Http404("No such live blog.")
@@ -678,7 +678,14 @@ def live_entries(request, pk):
                      *purges.tags("player", [p.pk for p in players]))  # fmt: skip
         match = article.match
         score = f"{match.home_score or 0}–{match.away_score or 0}"
+        # The page's match box too (score and timeline): drawn with the page, it went stale.
+        timeline = football_reads.timeline(match)
+        purges.shows(*purges.tags("player", [e.player.pk for e in timeline if e.player]),
+                     *purges.tags("player", [e.player_off.pk for e in timeline if e.player_off]))  # fmt: skip
+        box_context = {"match": match, "timeline": timeline}
+        match_box = render_to_string("articles/includes/match_box.html", box_context)
         return {
+            "match_box": match_box,
             "open": article.is_live(),
             "status": match.get_status_display(),
             "state": match.status,  # the page's data-status: the live marker in site.css

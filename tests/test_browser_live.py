@@ -84,6 +84,9 @@ def test_an_editor_runs_a_match_and_a_reader_follows_it_without_reloading(chromi
         _post(desk, url, "goal", 20, player="Mohamed Salah", text="Salah curls it in!")
         # The reader's page picks the goal up by itself (the script polls every 12 s).
         expect(reader.locator("[data-live-score]")).to_contain_text("1–0", timeout=30_000)
+        # The match box above the blog follows too: its score and the goal on its timeline.
+        expect(reader.locator(".match-box__result")).to_have_attribute("aria-label", "Score so far 1 0")
+        assert "Mohamed Salah" in reader.inner_text(".match-box__goals")
         assert "Salah curls it in!" in reader.inner_text("[data-live-entries]")
         assert reader.evaluate("window.stillTheSamePage") is True  # no reload
         # The marker follows the whistle, and the key events, none at first, appear with the goal.

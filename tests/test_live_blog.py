@@ -238,6 +238,9 @@ def test_the_poll_gives_new_and_changed_entries_and_is_purged_by_each_entry(clie
     assert [entry["id"] for entry in data["entries"]] == [second.pk]
     assert data["ids"] == [second.pk, first.pk]
     assert data["score"] == "Liverpool 1–0 SSC Napoli · Live"
+    # The page's match box, drawn again: the score so far and the goal on its timeline.
+    assert 'aria-label="Score so far 1 0"' in data["match_box"]
+    assert "Mohamed Salah" in data["match_box"] and "3’" in data["match_box"]
     assert client.get(f"/live/{blog.pk}/entries/").json()["ids"] == [second.pk, first.pk]  # purged
 
 

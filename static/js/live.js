@@ -18,7 +18,24 @@
     return holder.firstElementChild;
   }
 
+  // The match box above the blog (score, goals and cards): the server draws it again with each
+  // answer, and it is swapped only when it changed.
+  var box = document.querySelector(".match-box");
+  var boxHtml = null;
+
+  function applyMatchBox(html) {
+    if (!box || !html || html === boxHtml) return;
+    var holder = document.createElement("template");
+    holder.innerHTML = html.trim();
+    var fresh = holder.content.firstElementChild;
+    if (!fresh) return;
+    box.replaceWith(fresh);
+    box = fresh;
+    boxHtml = html;
+  }
+
   function apply(data) {
+    applyMatchBox(data.match_box);
     // Only a change is written: the score is a live region, and a screen reader reads what changes.
     if (score && score.textContent !== data.score) score.textContent = data.score;
     if (data.state) section.setAttribute("data-status", data.state); // the marker follows the whistle
