@@ -215,3 +215,15 @@ def test_server_error_page_is_in_the_site_design(client, settings):
     from django.template.loader import render_to_string
 
     assert "Something went wrong on our side" in render_to_string("500.html")
+
+
+def test_the_masthead_marks_the_front_page_and_keeps_the_search_words_escaped(client):
+    front = client.get("/").content.decode()
+    assert '<li><a href="/" aria-current="page">Latest</a></li>' in front
+    clubs = client.get("/clubs/").content.decode()
+    assert 'aria-current="page">Latest' not in clubs and '<li><a href="/clubs/">Clubs</a></li>' in clubs
+    search = client.get("/search/", {"q": '<b>"Salah"</b>'}).content.decode()
+    assert 'autocomplete="off" value="&lt;b&gt;&quot;Salah&quot;&lt;/b&gt;">' in search
+    long_words = client.get("/search/", {"q": "x" * 150}).content.decode()
+    assert f'value="{"x" * 99}…"' in long_words  # the box takes 100 characters
+    assert '<footer class="site-footer">' in front and '<a href="/feeds/latest/">RSS</a>' in front
