@@ -256,3 +256,43 @@ def test_only_new_creates_missing_matches_and_leaves_existing_ones_alone(tmp_pat
     out = _import(_file(tmp_path, played), "--competition", "cup", "--only-new")
     assert "1 created, 0 updated, 1 unchanged" in out
     assert Match.objects.get(home_club__name="Alpha").home_score == 2
+
+
+def _as_rounds(matches, legacy):
+    """A season in the older files' shape: grouped in rounds; with `legacy`, teams as objects and
+    the score as numbers (score1, score2, score1i, ...)."""
+    rounds = {}
+    for match in matches:
+        match = dict(match)
+        name = match.pop("round")
+        if legacy:
+            for key in ("team1", "team2"):
+                team = match[key]
+                match[key] = {"key": team.lower()[:8], "name": team, "code": team[:3].upper()}
+            score = match.pop("score", {})
+            suffix = {"ft": "", "ht": "i", "et": "et", "p": "p"}
+            for key, (home, away) in score.items():
+                match[f"score1{suffix[key]}"], match[f"score2{suffix[key]}"] = home, away
+        rounds.setdefault(name, []).append(match)
+    grouped = [{"name": name, "matches": matches} for name, matches in rounds.items()]
+    return {"name": "Italian Serie A 2019/20", "rounds": grouped}
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["rounds", "rounds-legacy-fields"])
+def test_older_files_in_rounds_import_as_the_same_season(tmp_path, legacy):
+    season = json.loads(SERIE_A.read_text(encoding="utf-8"))
+    folder = tmp_path / "2019-20"
+    folder.mkdir()
+    older = folder / "it.1.json"  # the season from the folder's name, as the older files are laid out
+    older.write_text(json.dumps(_as_rounds(season["matches"], legacy)), encoding="utf-8")
+    competition = make_competition("Serie A", slug="serie-a")
+    out = _import(older, "--competition", competition.slug, "--timezone", "Europe/Rome")
+    assert "380 created, 0 updated, 0 unchanged." in out
+    assert Match.objects.filter(status=Match.Status.FULL_TIME).count() == 380
+    # The same matches and results as the file in its newer shape.
+    again = _import(SERIE_A, "--competition", "serie-a", "--timezone", "Europe/Rome")
+    assert "0 created, 0 updated, 380 unchanged." in again
+    first = season["matches"][0]
+    match = Match.objects.get(home_club__name=first["team1"], away_club__name=first["team2"])
+    assert [match.home_score, match.away_score] == first["score"]["ft"]
+    assert [match.home_ht_score, match.away_ht_score] == first["score"]["ht"]

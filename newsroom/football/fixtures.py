@@ -4,6 +4,13 @@
       "time": "18:00"?, "team1": "Parma Calcio 1913", "team2": "Juventus",
       "score": {"ht"?: [0, 1], "ft"?: [0, 1], "et"?: [..], "p"?: [..]}, "group"?: "Group A"}]}
 
+Older files of the same project hold the same matches in rounds, and some give the teams as
+objects and the score as numbers; `read_season()` reads those too:
+
+    {"name": ..., "rounds": [{"name": "Matchday 1", "matches": [{"date": "2015-08-08",
+      "team1": {"key": "manutd", "name": "Manchester United", "code": "MUN"}, "team2": {...},
+      "score1": 1, "score2": 0, "score1i"?: 0, "score2i"?: 0, "score1et"?: .., "score1p"?: ..}]}]}
+
 `read_season()` checks a whole file before anything is written and raises `FixtureError` naming
 the file and the match. `import_season()` writes one season: clubs are found by name, short name,
 alias or the name without its affixes ("Liverpool FC (ENG)" -> "Liverpool"), unknown ones are
@@ -105,9 +112,47 @@ SCORE_FIELDS = {"ft": "score", "ht": "ht_score", "et": "et_score", "p": "penalti
 _ALL_SCORES = [f"{side}_{name}" for name in SCORE_FIELDS.values() for side in ("home", "away")]
 
 
+# The older files' score keys: (home, away) numbers for each of the newer "score" object's keys.
+LEGACY_SCORES = {"ft": ("score1", "score2"), "ht": ("score1i", "score2i"), "et": ("score1et", "score2et"),
+                 "p": ("score1p", "score2p")}  # fmt: skip
+
+
+def _modern(entry):
+    """An older file's match in the newer shape: team objects by their name, numbers as a score."""
+    entry = dict(entry)
+    for key in ("team1", "team2"):
+        if isinstance(entry.get(key), dict):
+            entry[key] = entry[key].get("name")
+    if "score" not in entry:
+        score = {}
+        for key, (home, away) in LEGACY_SCORES.items():
+            if entry.get(home) is not None or entry.get(away) is not None:
+                score[key] = [entry.get(home), entry.get(away)]
+        if score:
+            entry["score"] = score
+    return entry
+
+
+def _matches_of(data):
+    """The file's matches, each with its round: from "matches", or from "rounds" of matches (a
+    match's own "round" wins over its round's name). None if the file has neither."""
+    if isinstance(data.get("matches"), list):
+        return data["matches"]
+    if not isinstance(data.get("rounds"), list):
+        return None
+    matches = []
+    for round_ in data["rounds"]:
+        if not isinstance(round_, dict) or not isinstance(round_.get("matches"), list):
+            return None
+        for entry in round_["matches"]:
+            matches.append({"round": round_.get("name"), **entry} if isinstance(entry, dict) else entry)
+    return matches
+
+
 def _row(entry, zone):
     if not isinstance(entry, dict):
         raise ValueError("each match must be an object")
+    entry = _modern(entry)
     for key in ("round", "date", "team1", "team2"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise ValueError(f'"{key}" is missing or empty')
@@ -157,9 +202,11 @@ def read_season(path, season=None, timezone_name="Europe/London"):
         raise FixtureError(f"{path}: not a UTF-8 text file.") from None
     except json.JSONDecodeError as error:
         raise FixtureError(f"{path}: not valid JSON ({error.msg} at line {error.lineno}).") from None
-    if not isinstance(data, dict) or not isinstance(data.get("matches"), list):
+    matches = _matches_of(data) if isinstance(data, dict) else None
+    if matches is None:
         raise FixtureError(
-            f'{path}: expected {{"name": ..., "matches": [...]}} (openfootball football.json).'
+            f'{path}: expected {{"name": ..., "matches": [...]}} (openfootball football.json), or'
+            ' {"rounds": [{"name": ..., "matches": [...]}]} as older files have.'
         )
     named = FILE_NAME.match(path.name)
     code = named["code"] if named else ""
@@ -176,7 +223,7 @@ def read_season(path, season=None, timezone_name="Europe/London"):
     if not SEASON.match(season) or int(season[5:]) != (int(season[:4]) + 1) % 100:
         raise FixtureError(f"{season!r} is not a season: write it as 2019-20.")
     rows = []
-    for index, entry in enumerate(data["matches"], start=1):
+    for index, entry in enumerate(matches, start=1):
         try:
             rows.append(_row(entry, zone))
         except ValueError as error:
