@@ -296,3 +296,14 @@ def test_older_files_in_rounds_import_as_the_same_season(tmp_path, legacy):
     match = Match.objects.get(home_club__name=first["team1"], away_club__name=first["team2"])
     assert [match.home_score, match.away_score] == first["score"]["ft"]
     assert [match.home_ht_score, match.away_ht_score] == first["score"]["ht"]
+
+
+def test_the_repositorys_short_cup_names_and_other_leagues_are_known(tmp_path):
+    folder = tmp_path / "2019-20"
+    folder.mkdir()
+    cup = _file(folder, [_match("Liverpool FC (ENG)", "SSC Napoli (ITA)", round="Group E")], name="cl.json")
+    _import(cup)
+    assert Match.objects.get().competition.slug == "uefa-champions-league"
+    league = _file(folder, [_match("Benfica", "Porto")], name="pt.1.json")
+    _import(league)
+    assert Competition.objects.get(slug="primeira-liga").tie_break == Competition.TieBreak.HEAD_TO_HEAD

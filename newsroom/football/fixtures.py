@@ -43,9 +43,20 @@ KNOWN_COMPETITIONS = {
     "es.1": ("La Liga", "la-liga", Competition.TieBreak.HEAD_TO_HEAD),
     "de.1": ("Bundesliga", "bundesliga", Competition.TieBreak.GOAL_DIFFERENCE),
     "fr.1": ("Ligue 1", "ligue-1", Competition.TieBreak.GOAL_DIFFERENCE),
+    "en.2": ("Championship", "championship", Competition.TieBreak.GOAL_DIFFERENCE),
+    "it.2": ("Serie B", "serie-b", Competition.TieBreak.HEAD_TO_HEAD),
+    "es.2": ("Segunda División", "segunda-division", Competition.TieBreak.HEAD_TO_HEAD),
+    "de.2": ("2. Bundesliga", "2-bundesliga", Competition.TieBreak.GOAL_DIFFERENCE),
+    "fr.2": ("Ligue 2", "ligue-2", Competition.TieBreak.GOAL_DIFFERENCE),
+    "nl.1": ("Eredivisie", "eredivisie", Competition.TieBreak.GOAL_DIFFERENCE),
+    "pt.1": ("Primeira Liga", "primeira-liga", Competition.TieBreak.HEAD_TO_HEAD),
+    "sco.1": ("Scottish Premiership", "scottish-premiership", Competition.TieBreak.GOAL_DIFFERENCE),
     "uefa.cl": ("UEFA Champions League", "uefa-champions-league", Competition.TieBreak.HEAD_TO_HEAD),
     "uefa.el": ("UEFA Europa League", "uefa-europa-league", Competition.TieBreak.HEAD_TO_HEAD),
 }
+# The repository's own short names for the European cups ("2019-20/cl.json").
+KNOWN_COMPETITIONS["cl"] = KNOWN_COMPETITIONS["uefa.cl"]
+KNOWN_COMPETITIONS["el"] = KNOWN_COMPETITIONS["uefa.el"]
 # "Liverpool FC (ENG)": the country code openfootball adds in European competitions.
 COUNTRY_CODE = re.compile(r"\s*\(([A-Z]{3})\)\s*$")
 COUNTRIES = {
@@ -55,7 +66,7 @@ COUNTRIES = {
     "CZE": "Czech Republic", "DEN": "Denmark", "SWE": "Sweden", "NOR": "Norway", "POL": "Poland",
 }  # fmt: skip
 # "it.1-2019-20.json", or the repository's own layout "2019-20/it.1.json".
-FILE_NAME = re.compile(r"^(?P<code>[a-z]+\.[a-z0-9]+)(?:-(?P<season>\d{4}-\d{2}))?\.json$")
+FILE_NAME = re.compile(r"^(?P<code>[a-z]+(?:\.[a-z0-9]+)?)(?:-(?P<season>\d{4}-\d{2}))?\.json$")
 SEASON = re.compile(r"^\d{4}-\d{2}$")
 # Matches with no time in the file kick off at noon, local time: the date stays right in any zone.
 NO_TIME = datetime.time(12, 0)
