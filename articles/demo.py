@@ -31,24 +31,30 @@ OPEN_PLAY, PENALTY, OWN_GOAL = "open_play", "penalty", "own_goal"
 # ---------------------------------------------------------------------------------------------
 # Competitions
 
+# Each with its rule book's tie-break, as import_fixtures creates them (fixtures.KNOWN_COMPETITIONS):
+# the demo's tables are the real final tables.
 COMPETITIONS = [
     {
         "slug": "uefa-champions-league",
+        "tie_break": "head_to_head",
         "name": "UEFA Champions League",
         "description": "Europe’s premier club competition, known as the European Cup until 1992.",
     },
     {
         "slug": "premier-league",
+        "tie_break": "goal_difference",
         "name": "Premier League",
         "description": "The top division of English football since 1992.",
     },
     {
         "slug": "serie-a",
+        "tie_break": "head_to_head",
         "name": "Serie A",
         "description": "The top division of Italian football.",
     },
     {
         "slug": "fa-cup",
+        "tie_break": "goal_difference",
         "name": "FA Cup",
         "description": "England’s oldest knockout competition, first played in 1871-72.",
     },

@@ -9,7 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from articles import demo
 from newsroom.football import reads, standings
+from newsroom.football.fixtures import KNOWN_COMPETITIONS
 from newsroom.football.models import Appearance, Competition, Event, Match
 
 from .conftest import forget_kept_copies, make_club, make_competition, make_goal, make_match, make_player
@@ -188,3 +190,15 @@ def test_the_player_page_shows_appearances_goals_and_cards_per_season(client):
     page = client.get(striker.get_absolute_url()).content.decode()
     assert "Season by season" in page
     assert "<td>2 (1)</td><td>2</td><td>2</td><td>0</td>" in page
+
+
+def test_the_demo_creates_its_competitions_with_the_rule_books_tie_breaks():
+    """The demo makes its competitions before it imports the seasons: with goal difference for
+    Serie A, its table put Fiorentina above Verona, who were ninth on head-to-head."""
+    presets = {slug: tie_break for _, slug, tie_break in KNOWN_COMPETITIONS.values()}
+    for spec in demo.COMPETITIONS:
+        if spec["slug"] in presets:
+            assert spec["tie_break"] == presets[spec["slug"]], spec["slug"]
+    assert {spec["slug"] for spec in demo.COMPETITIONS if spec["slug"] in presets} >= {
+        "serie-a", "uefa-champions-league", "premier-league",
+    }  # fmt: skip

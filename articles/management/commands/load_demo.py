@@ -96,7 +96,8 @@ class Command(BaseCommand):
         self.competitions = {
             spec["slug"]: self.upsert(
                 "competition", Competition, {"slug": spec["slug"]},
-                {"name": spec["name"], "description": spec.get("description", "")},
+                {"name": spec["name"], "description": spec.get("description", ""),
+                 "tie_break": spec["tie_break"]},
             )
             for spec in demo.COMPETITIONS
         }  # fmt: skip
