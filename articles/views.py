@@ -591,13 +591,12 @@ class AuthorDetailView(PublishedArticlesMixin, ListView):
 
 @dataclass
 class MatchSheet:
-    """What a match's page shows of the match itself: the record, its timeline and both
-    line-ups. Kept until the match, its goals, events, line-ups or anyone named change."""
+    """What a match's page shows of the match itself: the record, and its timeline and both
+    line-ups rendered (a kept page spent 2 ms of its 2.8 drawing them from kept data). Kept
+    until the match, its goals, events, line-ups or anyone named change."""
 
     match: object
-    timeline: list
-    home: lineups.Side
-    away: lineups.Side
+    html: str
 
 
 def match_sheet(competition, season, pair):
@@ -611,7 +610,8 @@ def match_sheet(competition, season, pair):
     ]
     players += [a.player_id for side in (home, away) for a in side.starting + side.bench]
     purges.shows(*_match_tags([match]), *purges.tags("player", players))
-    return MatchSheet(match, timeline, home, away)
+    context = {"match": match, "timeline": timeline, "home": home, "away": away}
+    return MatchSheet(match, render_to_string("articles/includes/match_sheet.html", context))
 
 
 class MatchDetailView(TemplateView):
