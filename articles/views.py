@@ -448,11 +448,21 @@ class PlayerDetailView(HubMixin, ListView):
     template_name = "articles/player_detail.html"
 
     def get(self, request, *args, **kwargs):
-        # The photo's renditions are prefetched: the picture and the share card both read them.
-        self.player = self.hub = get_object_or_404(
-            Player.objects.select_related("club", "photo").prefetch_related("photo__renditions"),
-            slug=kwargs["slug"],
-        )
+        def load():
+            # The photo's renditions are prefetched: the picture and the share card both read them.
+            player = (
+                Player.objects.select_related("club", "photo").prefetch_related("photo__renditions")
+                .filter(slug=kwargs["slug"]).first()
+            )  # fmt: skip
+            if player is None:
+                raise Http404("No such player.")
+            purges.shows(purges.tag("player", player.pk), *purges.tags("club", [player.club_id]),
+                         *purges.tags("image", [player.photo_id]))  # fmt: skip
+            return player
+
+        # Kept until the player, their club or photo changes (as a club's row is); a copy per
+        # request, as the page writes to it.
+        self.player = self.hub = copy.copy(fragments.kept(request, f"player-row:{kwargs['slug']}", load))
         return super().get(request, *args, **kwargs)
 
     def published_list(self):

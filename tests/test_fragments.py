@@ -221,3 +221,20 @@ def test_pinning_and_unpinning_show_on_the_hub_at_once(client):
     assert "Essential reading" in _page(client, club.get_absolute_url())
     club.pinned_articles.remove(article)
     assert "Essential reading" not in _page(client, club.get_absolute_url())
+
+
+def test_a_players_kept_row_goes_when_the_player_or_their_club_changes(client):
+    club = make_club("Napoli")
+    player = make_player("Dries Mertens", club=club, position="Forward")
+    make_article(headline="Mertens again").players.add(player)
+    url = player.get_absolute_url()
+    assert "Dries Mertens" in _kept(client, url) and "Napoli" in _page(client, url)
+    player.position = "Striker"
+    player.save()
+    assert "Striker" in _page(client, url)
+    club.name = "SSC Napoli"
+    club.save()
+    assert "SSC Napoli" in _page(client, url)
+    player.slug = "dries-mertens-14"
+    player.save()
+    assert client.get(url).status_code == 301  # the old address moved, not a kept page
