@@ -228,6 +228,9 @@ class Article(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
+            # What is published about one match (its page, a goal's link to its report): without
+            # it SQLite walked every published report for each goal on a player's page.
+            models.Index(fields=["match", "status", "published_at"], name="article_match_pub_idx"),
         ]
 
     def __str__(self):
