@@ -45,9 +45,13 @@ class Columns:
     in the model's field order. The primary key must be among them: it comes first, and a LEFT
     JOIN that found nothing gives None there, and no instance."""
 
-    def __init__(self, model, alias, fields=None):
+    def __init__(self, model, alias, fields=None, shared=False):
         self.model = model
         self.alias = alias
+        # shared: one instance per primary key within a statement's rows (the competition and
+        # clubs of a season's 380 matches: 22 instances, not 1,140), as prefetch_related() shares
+        # them. Only for rows the page reads and never changes.
+        self.shared = shared
         concrete = model._meta.concrete_fields
         wanted = {model._meta.get_field(name) for name in fields} if fields else set(concrete)
         # In the model's own order: Model.from_db() matches a subset of values to fields that way.
@@ -111,11 +115,18 @@ class Select:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         out = []
+        made = [{} if columns.shared else None for columns in self.columns]
         for row in rows:
             start, instances = 0, []
-            for columns in self.columns:
-                instances.append(columns.build(row[start : start + len(columns)], connection))
+            for columns, seen in zip(self.columns, made, strict=True):
+                values = row[start : start + len(columns)]
                 start += len(columns)
+                if seen is None:
+                    instances.append(columns.build(values, connection))
+                elif values[0] in seen:
+                    instances.append(seen[values[0]])
+                else:
+                    instances.append(seen.setdefault(values[0], columns.build(values, connection)))
             out.append(tuple(instances))
         return out
 

@@ -120,9 +120,9 @@ def competitions(using=DEFAULT_DB_ALIAS):
 RULES = ["id", "name", "slug", "points_for_win", "points_for_draw", "tie_break"]
 SEASON_MATCH = Select(
     Columns(Match, "m"),
-    Columns(Competition, "co", RULES),
-    Columns(Club, "h", NAMED),
-    Columns(Club, "w", NAMED),
+    Columns(Competition, "co", RULES, shared=True),
+    Columns(Club, "h", NAMED, shared=True),
+    Columns(Club, "w", NAMED, shared=True),
 )
 
 

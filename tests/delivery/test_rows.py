@@ -52,6 +52,24 @@ def test_a_select_builds_instances_with_converted_values_and_none_for_a_missing_
     assert values(f"SELECT COUNT(*) FROM {table(Club)}", []) == [(Club.objects.count(),)]
 
 
+def test_shared_columns_give_one_instance_per_key_within_a_statement():
+    home = make_club("Home")
+    matches = [make_match(home, make_club()) for _ in range(3)]
+    sql = (
+        f"SELECT {{}} FROM {table(Match)} m" + join(Club, "h", column(Match, "home_club", "m"))
+        + join(Club, "w", column(Match, "away_club", "m"))
+        + f" WHERE m.id IN ({in_list([m.pk for m in matches])}) ORDER BY m.id"
+    )  # fmt: skip
+    for shared in (False, True):
+        clubs = [Columns(Club, alias, shared=shared) for alias in ("h", "w")]
+        select = Select(Columns(Match, "m"), *clubs)
+        rows = select.fetch(sql.format(select.sql()), [m.pk for m in matches])
+        homes = [home_club for _, home_club, _ in rows]
+        assert [club.name for club in homes] == ["Home"] * 3
+        assert len({id(club) for club in homes}) == (1 if shared else 3)
+        assert len({id(away) for _, _, away in rows}) == 3  # three clubs: three instances either way
+
+
 def test_attached_lists_read_like_prefetched_ones(django_assert_num_queries):
     article = make_article()
     club = make_club("Attached FC")
