@@ -64,7 +64,9 @@ def test_a_club_whose_slug_holds_v_still_has_its_match_page(client):
     assert client.get(match.get_absolute_url()).status_code == 200
 
 
-def test_an_address_from_before_a_club_moved_or_merged_leads_to_the_match(client, anfield):
+def test_an_address_from_before_a_club_moved_or_merged_leads_to_the_match(
+    client, anfield, django_assert_max_num_queries
+):
     match = anfield[0]
     old = match.get_absolute_url()
     liverpool = match.home_club
@@ -86,8 +88,12 @@ def test_an_address_from_before_a_club_moved_or_merged_leads_to_the_match(client
     for address in (old, new):
         response = client.get(address)
         assert (response.status_code, response["Location"]) == (301, merged), address
-    # An address no match ever had is still a 404, moved clubs or not.
+    # An address no match ever had is still a 404, moved clubs or not, and costs a bounded number
+    # of queries however many ways its clubs' part splits ("a-v-b-v-c-..." from a crawler).
     assert client.get("/matches/uefa-champions-league/2018-19/liverpool-v-napoli/").status_code == 404
+    with django_assert_max_num_queries(3):  # the match, the moved clubs, the redirects app
+        address = "/matches/uefa-champions-league/2019-20/" + "-v-".join("abcdefghijkl") + "/"
+        assert client.get(address).status_code == 404
 
 
 def test_the_timeline_lists_goals_and_events_by_minute(client, anfield):

@@ -78,10 +78,9 @@ def move_address(old_path, new_path):
     Redirect.objects.update_or_create(site=site, old_path=old_path, defaults={"new_path": new_path})
 
 
-def moved_to(old_path):
-    """Where move_address() sent `old_path`: the new path, "" for gone, or None if it never moved."""
-    return (
-        Redirect.objects.filter(site=Site.objects.get_current(), old_path=old_path)
-        .values_list("new_path", flat=True)
-        .first()
+def moved(old_paths):
+    """{old path: where move_address() sent it ("" for gone)} for those of `old_paths` that moved."""
+    return dict(
+        Redirect.objects.filter(site=Site.objects.get_current(), old_path__in=list(old_paths))
+        .values_list("old_path", "new_path")
     )

@@ -7,7 +7,7 @@ prefetch_related() done; tests/football/test_reads.py compares each with that qu
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.urls import Resolver404, resolve
 
-from newsroom.delivery.addresses import moved_to, slug_url
+from newsroom.delivery.addresses import moved, slug_url
 from newsroom.delivery.rows import Columns, Select, column, join, link, table, values
 from newsroom.media.models import Image
 from newsroom.media.reads import attach_renditions
@@ -260,10 +260,22 @@ def moved_match(competition_slug, season, pair):
     """The match an old address of its page meant, or None: the address of a match names its
     clubs by slug, and a club whose slug changed, or that was merged into another, leaves its
     old address behind (move_address() recorded where its page went). Read only when an address
-    finds no match, so it costs the pages that exist nothing."""
+    finds no match (one query for every club it might name), so the pages that exist pay nothing."""
     splits = [(pair[:i], pair[i + 3 :]) for i in range(len(pair)) if pair.startswith("-v-", i)]
-    for home, away in [(home, away) for home, away in splits if home and away][:8]:
-        current = [_current_club_slug(slug) for slug in (home, away)]
+    splits = [(home, away) for home, away in splits if home and away][:8]
+    if not splits:
+        return None
+    addresses = {slug: slug_url("articles:club", slug) for split in splits for slug in split}
+    went = moved(addresses.values())
+    if not went:
+        return None
+
+    def now(slug):
+        new_path = went.get(addresses[slug])
+        return slug if new_path is None else _club_slug_at(new_path)
+
+    for home, away in splits:
+        current = [now(home), now(away)]
         if current != [home, away] and all(current):
             match = match_by_address(competition_slug, season, f"{current[0]}-v-{current[1]}")
             if match is not None:
@@ -271,13 +283,10 @@ def moved_match(competition_slug, season, pair):
     return None
 
 
-def _current_club_slug(slug):
-    """The slug the club once at /clubs/<slug>/ has now (the same if it never moved), or ""."""
-    new_path = moved_to(slug_url("articles:club", slug))
-    if new_path is None:
-        return slug
+def _club_slug_at(path):
+    """The slug of the club page at `path`, or "" if it is no club's page (or gone)."""
     try:
-        found = resolve(new_path)
+        found = resolve(path)
     except Resolver404:
         return ""
     return found.kwargs.get("slug", "") if found.view_name == "articles:club" else ""
