@@ -31,8 +31,11 @@ run: setup
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Two worker processes, one per core (tests/: each has its own database and Redis database);
+# TEST_WORKERS=0 runs everything in this one process, e.g. to step through a test with pdb.
+TEST_WORKERS ?= 2
 test: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # Production settings under gunicorn. Outside a real deployment (no DJANGO_SECRET_KEY) it uses a
 # throwaway key kept in var/secret-key.txt, serves 127.0.0.1 and localhost, and skips the HTTPS

@@ -236,7 +236,10 @@ def test_pages_render_from_the_database_when_redis_is_down(client):
 
 
 def _redis_url():
-    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1")
+    from newsroom.settings.test import per_worker_redis
+
+    # This worker's database: another worker's cache clear (FLUSHDB) must not empty it mid-test.
+    url = per_worker_redis(os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1"))
     try:
         import redis
 
