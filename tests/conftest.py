@@ -1,5 +1,6 @@
 """Shared test helpers: tiny factories in the project's own words, not big fixtures."""
 
+import contextlib
 import datetime
 import itertools
 import os
@@ -36,6 +37,19 @@ def forget_kept_copies():
 def _empty_cache():
     """Each test starts with empty caches, so no page or fragment kept by an earlier test can leak in."""
     forget_kept_copies()
+
+
+@contextlib.contextmanager
+def rows_made_once(django_db_blocker):
+    """In a class- or module-scoped fixture: rows made once for its tests, rolled back after them.
+
+    Each test's own transaction is a savepoint inside this one, so whatever a test changes is
+    undone after it and the next test finds the rows as they were made."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 def require_service(available, reason):

@@ -6,11 +6,12 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from articles.models import Article
 from newsroom.football.merges import merge_entities
 from newsroom.football.models import Club, Match, Player
+
+from .conftest import rows_made_once
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +35,9 @@ def test_dry_run_saves_nothing():
 def demo_loaded_once(django_db_setup, django_db_blocker):
     """The demo loaded once for the class, rolled back after it; each test's own changes are
     rolled back after the test (its transaction is a savepoint inside this one)."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rows_made_once(django_db_blocker):
         _load()
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.mark.usefixtures("demo_loaded_once")

@@ -25,6 +25,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def anfield_report():
     """Liverpool 1–1 Napoli, told in the project's own words."""
+    return make_anfield_report()
+
+
+def make_anfield_report():
     liverpool = make_club("Liverpool", country="England", league="Premier League")
     napoli = make_club("Napoli", country="Italy", league="Serie A")
     ucl = make_competition("UEFA Champions League", slug="uefa-champions-league")

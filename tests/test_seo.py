@@ -40,14 +40,19 @@ def _meta(html, key):
 
 @pytest.fixture
 def pictured_report(anfield_report):  # noqa: F811
+    return add_picture(anfield_report)
+
+
+def add_picture(report):
+    """The report with a hero picture (and so its renditions)."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     image = Image(alt_text="Mertens celebrates in front of the away end", credit="Agency")
     image.file.save("x.jpg", SimpleUploadedFile("x.jpg", jpeg((1600, 1000))), save=False)
     image.save()
-    anfield_report.hero_image = image
-    anfield_report.save()
-    return anfield_report
+    report.hero_image = image
+    report.save()
+    return report
 
 
 def test_article_page_has_title_description_canonical_and_sharing_tags(client, pictured_report):
