@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Match day: 64 connections for 60 s on a live blog (its page and what its script polls) while an
-# editor posts an entry every 5 s, a goal every fourth. Passes when wrk sees no error and every
-# entry reaches readers (the poll and the page) within 5 s (bench/post_during_live.py).
+# editor posts an entry every 5 s through the admin's live desk, a goal every fourth. Passes when
+# wrk sees no error and every entry reaches readers (the poll and the page) within 5 s
+# (bench/post_during_live.py).
 # Bounded; loopback only. Not part of the test suite, and not run by `make bench`.
 #
 #   bench/live.sh
