@@ -19,7 +19,7 @@ from newsroom.delivery.templatetags.dates import iso, local
 from newsroom.html import format_html, format_html_join
 from newsroom.media.html import picture_html
 
-from .templatetags.seo import was_updated
+from .seo import was_updated
 
 HERO_SIZES = "(min-width: 48rem) 46rem, calc(100vw - 2rem)"
 SHARE_LINKS = (

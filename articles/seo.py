@@ -398,5 +398,10 @@ def article_head(request, article, share_image, structured_data):
     return html
 
 
+def was_updated(article):
+    """True when the report changed well after it went out (tag tidying right after is not news)."""
+    return bool(article.published_at) and article.updated_at - article.published_at > UPDATE_GRACE
+
+
 def _iso(value):
     return timezone.localtime(value).isoformat()

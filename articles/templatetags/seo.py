@@ -18,8 +18,7 @@ def json_ld(data):
 
 @register.filter
 def was_updated(article):
-    """True when the report changed well after it went out (tag tidying right after is not news)."""
-    return bool(article.published_at) and article.updated_at - article.published_at > seo.UPDATE_GRACE
+    return seo.was_updated(article)
 
 
 @register.simple_tag
