@@ -4,8 +4,10 @@ import contextlib
 import datetime
 import itertools
 import os
+from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from articles.models import Article, Author
@@ -114,6 +116,20 @@ def make_article(**overrides):
     overrides.setdefault("status", Article.Status.PUBLISHED)
     overrides.setdefault("published_at", timezone.now() - datetime.timedelta(hours=1))
     return Article.objects.create(**overrides)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded pictures and their renditions go to a folder of the test's own."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return Path(settings.MEDIA_ROOT)
+
+
+@pytest.fixture
+def desk(client):
+    """The client, logged in as an editor who may do anything with pictures."""
+    client.force_login(User.objects.create_superuser("picture-desk", password="pw-for-tests"))
+    return client
 
 
 def pytest_report_header(config):

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from PIL import EpsImagePlugin, ImageFile, PsdImagePlugin, TiffImagePlugin
 from PIL import Image as PILImage
@@ -26,21 +25,11 @@ from .images import (
     upload,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 STORED_NAME = re.compile(r"^images/\d{4}/\d{2}/[0-9a-f]{32}\.(jpg|png|webp)$")
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return Path(settings.MEDIA_ROOT)
-
-
-@pytest.fixture
-def editor(client):
-    client.force_login(User.objects.create_superuser("picture-desk", password="pw-for-tests"))
-    return client
 
 
 def assert_refused(response, media_root, *words):
@@ -63,43 +52,43 @@ def assert_accepted(response):
 # Bombs and the pixel cap
 
 
-def test_png_whose_header_claims_a_huge_canvas_is_refused_unopened(editor, media_root):
+def test_png_whose_header_claims_a_huge_canvas_is_refused_unopened(desk, media_root):
     bomb = png_header_only(50_000, 50_000)  # 2.5 gigapixels in a 100-byte file
     assert len(bomb) < 200
-    response = upload(editor, "bomb.png", bomb)
+    response = upload(desk, "bomb.png", bomb)
     assert_refused(response, media_root, "decompression bomb", "40-megapixel")
 
 
-def test_gif_with_a_huge_logical_screen_is_refused(editor, media_root):
-    response = upload(editor, "bomb.gif", gif_with_logical_screen(65_535, 65_535))
+def test_gif_with_a_huge_logical_screen_is_refused(desk, media_root):
+    response = upload(desk, "bomb.gif", gif_with_logical_screen(65_535, 65_535))
     assert_refused(response, media_root, "decompression bomb")
 
 
-def test_picture_between_pillows_warning_and_error_thresholds_is_refused(editor, media_root, settings):
+def test_picture_between_pillows_warning_and_error_thresholds_is_refused(desk, media_root, settings):
     # Pillow only warns between MAX_IMAGE_PIXELS and twice that; with our own cap lifted out of
     # the way, the warning alone must refuse the file.
     settings.NEWSROOM_IMAGES = {**settings.NEWSROOM_IMAGES, "MAX_PIXELS": 10**10}
     side = 10_000  # 100 MP: above the ~89 MP warning, below the ~179 MP error
     assert PILImage.MAX_IMAGE_PIXELS < side * side < 2 * PILImage.MAX_IMAGE_PIXELS
-    response = upload(editor, "big.png", png_header_only(side, side))
+    response = upload(desk, "big.png", png_header_only(side, side))
     assert_refused(response, media_root, "decompression bomb")
 
 
-def test_pixel_cap_is_a_setting_and_counts_every_animation_frame(editor, media_root, settings):
+def test_pixel_cap_is_a_setting_and_counts_every_animation_frame(desk, media_root, settings):
     settings.NEWSROOM_IMAGES = {**settings.NEWSROOM_IMAGES, "MAX_PIXELS": 1_000_000}
     frames = [photo((500, 500), "RGB").convert("P") for _ in range(5)]  # 0.25 MP each, 1.25 MP in all
     animation = encoded(frames[0], "GIF", save_all=True, append_images=frames[1:])
-    message = assert_refused(upload(editor, "goal.gif", animation), media_root, "1.0-megapixel limit")
+    message = assert_refused(upload(desk, "goal.gif", animation), media_root, "1.0-megapixel limit")
     assert "5 frames of 500×500" in message
 
     # The same frame alone is within the cap; only its first frame is kept, as a PNG.
-    image = assert_accepted(upload(editor, "goal.gif", encoded(frames[0], "GIF")))
+    image = assert_accepted(upload(desk, "goal.gif", encoded(frames[0], "GIF")))
     assert image.file.name.endswith(".png")
 
 
-def test_pixel_cap_refuses_a_single_large_frame(editor, media_root, settings):
+def test_pixel_cap_refuses_a_single_large_frame(desk, media_root, settings):
     settings.NEWSROOM_IMAGES = {**settings.NEWSROOM_IMAGES, "MAX_PIXELS": 200_000}
-    message = assert_refused(upload(editor, "wide.jpg", jpeg((640, 480))), media_root, "0.2-megapixel limit")
+    message = assert_refused(upload(desk, "wide.jpg", jpeg((640, 480))), media_root, "0.2-megapixel limit")
     assert "0.3 megapixels (640×480)" in message
 
 
@@ -107,11 +96,11 @@ def test_pixel_cap_refuses_a_single_large_frame(editor, media_root, settings):
 # Size cap, truncation, formats and extensions
 
 
-def test_file_over_the_size_cap_is_refused_and_the_message_names_the_cap(editor, media_root, settings):
+def test_file_over_the_size_cap_is_refused_and_the_message_names_the_cap(desk, media_root, settings):
     settings.NEWSROOM_IMAGES = {**settings.NEWSROOM_IMAGES, "MAX_BYTES": 50 * 1024}
     big = jpeg((1200, 900))
     assert len(big) > 60 * 1024
-    message = assert_refused(upload(editor, "big.jpg", big), media_root, "at most 50 KB")
+    message = assert_refused(upload(desk, "big.jpg", big), media_root, "at most 50 KB")
     assert re.search(r"this one is \d+ KB", message)
 
 
@@ -127,12 +116,12 @@ def test_size_cap_default_is_twenty_megabytes_in_the_message():
     assert refused.value.messages == ["Images may be at most 20 MB; this one is 31 MB."]
 
 
-def test_truncated_jpeg_is_refused_although_verify_passes_it(editor, media_root):
+def test_truncated_jpeg_is_refused_although_verify_passes_it(desk, media_root):
     whole = jpeg((800, 600))
     truncated = whole[: len(whole) // 2]
     PILImage.open(io.BytesIO(truncated)).verify()  # Pillow's quick check does not notice
     assert ImageFile.LOAD_TRUNCATED_IMAGES is False
-    assert_refused(upload(editor, "cut.jpg", truncated), media_root, "damaged or incomplete")
+    assert_refused(upload(desk, "cut.jpg", truncated), media_root, "damaged or incomplete")
 
 
 @pytest.mark.parametrize(
@@ -144,8 +133,8 @@ def test_truncated_jpeg_is_refused_although_verify_passes_it(editor, media_root)
         ("photo", jpeg(), ["“nothing”"]),
     ],
 )
-def test_extension_must_match_the_content(editor, media_root, filename, content, words):
-    assert_refused(upload(editor, filename, content), media_root, "extension must match", *words)
+def test_extension_must_match_the_content(desk, media_root, filename, content, words):
+    assert_refused(upload(desk, filename, content), media_root, "extension must match", *words)
 
 
 @pytest.mark.parametrize(
@@ -160,25 +149,25 @@ def test_extension_must_match_the_content(editor, media_root, filename, content,
     ids=["tiff", "psd", "eps", "pdf", "bmp"],
 )
 def test_exotic_formats_behind_an_allowed_name_never_reach_their_decoder(
-    editor, media_root, monkeypatch, content, kind, plugin_class
+    desk, media_root, monkeypatch, content, kind, plugin_class
 ):
     if plugin_class is not None:
         calls = []
         monkeypatch.setattr(plugin_class, "_open", lambda self: calls.append(self))
-    message = assert_refused(upload(editor, "photo.jpg", content), media_root, kind)
+    message = assert_refused(upload(desk, "photo.jpg", content), media_root, kind)
     assert "only JPEG, PNG, WebP or GIF" in message
     if plugin_class is not None:
         assert calls == [], f"the {kind} decoder ran"
 
 
-def test_svg_with_script_is_refused_whatever_its_name(editor, media_root):
+def test_svg_with_script_is_refused_whatever_its_name(desk, media_root):
     svg = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
-    assert_refused(upload(editor, "crest.svg", svg), media_root, "SVG drawings are not accepted")
-    assert_refused(upload(editor, "crest.png", svg), media_root, "SVG drawings are not accepted")
+    assert_refused(upload(desk, "crest.svg", svg), media_root, "SVG drawings are not accepted")
+    assert_refused(upload(desk, "crest.png", svg), media_root, "SVG drawings are not accepted")
 
 
-def test_refusals_keep_what_the_editor_typed(editor, media_root):
-    response = upload(editor, "cut.jpg", b"\xff\xd8\xff garbage", alt_text="Mertens celebrates")
+def test_refusals_keep_what_the_editor_typed(desk, media_root):
+    response = upload(desk, "cut.jpg", b"\xff\xd8\xff garbage", alt_text="Mertens celebrates")
     assert_refused(response, media_root)
     assert "Mertens celebrates" in response.content.decode()
 
@@ -188,10 +177,10 @@ def test_refusals_keep_what_the_editor_typed(editor, media_root):
 
 
 @pytest.mark.parametrize("fmt", ["PNG", "GIF"])
-def test_polyglot_with_appended_script_is_stored_re_encoded(editor, media_root, fmt):
+def test_polyglot_with_appended_script_is_stored_re_encoded(desk, media_root, fmt):
     payload = b"<script>alert('stored')</script><?php system($_GET['c']); ?>"
     polyglot = encoded(photo((320, 240), "RGB" if fmt == "PNG" else "P"), fmt) + payload
-    image = assert_accepted(upload(editor, f"chant.{fmt.lower()}", polyglot))
+    image = assert_accepted(upload(desk, f"chant.{fmt.lower()}", polyglot))
     stored = media_files(media_root)
     assert image.file.name in stored and len(stored) > 1  # the original and its renditions
     for name in stored:
@@ -224,8 +213,8 @@ def _phone_photo():
 SECRETS = [b"SERIAL-4242-SECRET", b"SecretPhoneMaker", b"XMP-SECRET", b"COMMENT-SECRET", b"Exif\x00\x00"]
 
 
-def test_phone_photo_loses_gps_and_every_other_tag_and_is_turned_upright(editor, media_root):
-    image = assert_accepted(upload(editor, "IMG_0042.jpg", _phone_photo()))
+def test_phone_photo_loses_gps_and_every_other_tag_and_is_turned_upright(desk, media_root):
+    image = assert_accepted(upload(desk, "IMG_0042.jpg", _phone_photo()))
     assert (image.width, image.height) == (300, 400)  # upright: the sensor's 400×300 turned
     stored = media_files(media_root)
     assert len(stored) > 1 and image.renditions.count() == len(stored) - 1
@@ -242,9 +231,9 @@ def test_phone_photo_loses_gps_and_every_other_tag_and_is_turned_upright(editor,
     assert original.getpixel((290, 200))[0] > 180 and original.getpixel((10, 200))[2] > 150
 
 
-def test_colour_profile_is_kept_in_the_original_and_the_renditions(editor, media_root):
+def test_colour_profile_is_kept_in_the_original_and_the_renditions(desk, media_root):
     profile = srgb_profile()
-    image = assert_accepted(upload(editor, "pitch.jpg", encoded(photo(), "JPEG", icc_profile=profile)))
+    image = assert_accepted(upload(desk, "pitch.jpg", encoded(photo(), "JPEG", icc_profile=profile)))
     assert PILImage.open(image.file.path).info.get("icc_profile") == profile
     for rendition in image.renditions.all():
         assert PILImage.open(rendition.file.path).info.get("icc_profile") == profile, rendition
@@ -259,25 +248,25 @@ def test_colour_profile_is_kept_in_the_original_and_the_renditions(editor, media
     ["../../x.jpg", "C:\\x.jpg", "..\\..\\windows\\x.jpg", "shell.php.jpg", "a" * 296 + ".jpg", "x.JPEG"],
     ids=["dot-dot", "windows-drive", "backslashes", "double-extension", "300-characters", "capitals"],
 )
-def test_hostile_names_are_stored_under_a_generated_name_inside_media(editor, media_root, tmp_path, filename):
-    image = assert_accepted(upload(editor, filename, jpeg()))
+def test_hostile_names_are_stored_under_a_generated_name_inside_media(desk, media_root, tmp_path, filename):
+    image = assert_accepted(upload(desk, filename, jpeg()))
     assert STORED_NAME.match(image.file.name), image.file.name
     assert Path(image.file.path).resolve().is_relative_to(media_root.resolve())
     # Nothing was written beside or above the media folder.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["media"]
 
 
-def test_the_same_name_twice_never_overwrites_the_first_file(editor, media_root):
-    first = assert_accepted(upload(editor, "goal.jpg", jpeg()))
+def test_the_same_name_twice_never_overwrites_the_first_file(desk, media_root):
+    first = assert_accepted(upload(desk, "goal.jpg", jpeg()))
     first_bytes = Path(first.file.path).read_bytes()
-    second = assert_accepted(upload(editor, "goal.jpg", jpeg((800, 600))))
+    second = assert_accepted(upload(desk, "goal.jpg", jpeg((800, 600))))
     assert first.file.name != second.file.name
     assert Path(first.file.path).read_bytes() == first_bytes
     assert Image.objects.count() == 2
 
 
-def test_a_normal_upload_records_size_and_dimensions(editor, media_root):
-    image = assert_accepted(upload(editor, "pitch.webp", encoded(photo((1000, 750)), "WEBP")))
+def test_a_normal_upload_records_size_and_dimensions(desk, media_root):
+    image = assert_accepted(upload(desk, "pitch.webp", encoded(photo((1000, 750)), "WEBP")))
     assert (image.width, image.height) == (1000, 750)
     assert image.file_size == Path(image.file.path).stat().st_size
     assert image.file.name.endswith(".webp")
@@ -302,7 +291,7 @@ def test_code_that_writes_the_file_directly_gets_the_same_rules(media_root):
 
 
 @pytest.mark.parametrize("failing", ["original", "rendition"])
-def test_a_full_disk_is_a_message_not_a_500_and_leaves_no_record(editor, media_root, monkeypatch, failing):
+def test_a_full_disk_is_a_message_not_a_500_and_leaves_no_record(desk, media_root, monkeypatch, failing):
     import errno
 
     from django.core.files.storage import FileSystemStorage
@@ -315,20 +304,20 @@ def test_a_full_disk_is_a_message_not_a_500_and_leaves_no_record(editor, media_r
         return real_save(storage, name, content)
 
     monkeypatch.setattr(FileSystemStorage, "_save", full_disk)
-    response = upload(editor, "goal.jpg", jpeg())
+    response = upload(desk, "goal.jpg", jpeg())
     assert response.status_code == 302 and response["Location"].endswith("/admin/media/image/add/")
-    page = editor.get(response["Location"]).content.decode()
+    page = desk.get(response["Location"]).content.decode()
     assert "could not be stored" in page
     assert Image.objects.count() == 0
     assert media_files(media_root) == []
 
 
-def test_an_upload_is_decoded_once(editor, media_root, monkeypatch):
+def test_an_upload_is_decoded_once(desk, media_root, monkeypatch):
     from newsroom.media import renditions
     from newsroom.media import upload as upload_module
     calls = []
     real = upload_module.open_checked
     monkeypatch.setattr(upload_module, "open_checked", lambda *a, **k: calls.append(1) or real(*a, **k))
     monkeypatch.setattr(renditions, "open_checked", lambda *a, **k: calls.append(1) or real(*a, **k))
-    assert_accepted(upload(editor, "goal.jpg", jpeg()))
+    assert_accepted(upload(desk, "goal.jpg", jpeg()))
     assert calls == [1]  # the renditions reuse the pixels the checks decoded

@@ -5,10 +5,8 @@ the storage's lowest write where it cannot (a full disk, a folder this root-run 
 
 import errno
 import os
-from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.files.storage import FileSystemStorage
 from django.db import connection
 
@@ -16,19 +14,9 @@ from newsroom.media.models import Image, Rendition
 
 from .images import jpeg, media_files, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return Path(settings.MEDIA_ROOT)
-
-
-@pytest.fixture
-def editor(client):
-    client.force_login(User.objects.create_superuser("fault-desk", password="pw-for-tests"))
-    return client
 
 
 @pytest.fixture
@@ -60,17 +48,17 @@ def assert_every_row_has_its_file_and_back(media_root):
     assert names == set(media_files(media_root))
 
 
-def test_a_read_only_database_is_a_message_and_leaves_no_file(editor, media_root, read_only_database):
-    response = upload(editor, "goal.jpg", jpeg())
+def test_a_read_only_database_is_a_message_and_leaves_no_file(desk, media_root, read_only_database):
+    response = upload(desk, "goal.jpg", jpeg())
     assert response.status_code == 302, response
     # Messages live in a cookie, so the page can still say why on a read-only database.
-    page = editor.get(response["Location"]).content.decode()
+    page = desk.get(response["Location"]).content.decode()
     assert "could not be saved" in page and "database" in page
     assert_nothing_left(media_root)
 
 
 @pytest.mark.parametrize("failing", ["original", "rendition"])
-def test_an_unwritable_media_folder_is_a_message_and_leaves_nothing(editor, media_root, monkeypatch, failing):
+def test_an_unwritable_media_folder_is_a_message_and_leaves_nothing(desk, media_root, monkeypatch, failing):
     # chmod cannot stop root (who runs CI here), so refuse the open() the storage makes.
     real_open = os.open
 
@@ -81,14 +69,14 @@ def test_an_unwritable_media_folder_is_a_message_and_leaves_nothing(editor, medi
         return real_open(path, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", refusing)
-    response = upload(editor, "goal.jpg", jpeg())
+    response = upload(desk, "goal.jpg", jpeg())
     assert response.status_code == 302
-    assert "could not be stored" in editor.get(response["Location"]).content.decode()
+    assert "could not be stored" in desk.get(response["Location"]).content.decode()
     monkeypatch.undo()
     assert_nothing_left(media_root)
 
 
-def test_a_disk_that_fills_after_some_renditions_leaves_nothing(editor, media_root, monkeypatch):
+def test_a_disk_that_fills_after_some_renditions_leaves_nothing(desk, media_root, monkeypatch):
     real_save, written = FileSystemStorage._save, []
 
     def fills_up(storage, name, content):
@@ -98,31 +86,31 @@ def test_a_disk_that_fills_after_some_renditions_leaves_nothing(editor, media_ro
         return real_save(storage, name, content)
 
     monkeypatch.setattr(FileSystemStorage, "_save", fills_up)
-    response = upload(editor, "goal.jpg", jpeg((2000, 1500)))
+    response = upload(desk, "goal.jpg", jpeg((2000, 1500)))
     assert response.status_code == 302 and len(written) == 5
     assert_nothing_left(media_root)
 
 
-def test_a_database_that_fails_on_the_renditions_leaves_no_original(editor, media_root, monkeypatch):
+def test_a_database_that_fails_on_the_renditions_leaves_no_original(desk, media_root, monkeypatch):
     from django.db import OperationalError
 
     def broken(*args, **kwargs):
         raise OperationalError("database is locked")
 
     monkeypatch.setattr(Rendition.objects, "bulk_create", broken)
-    response = upload(editor, "goal.jpg", jpeg())
+    response = upload(desk, "goal.jpg", jpeg())
     assert response.status_code == 302
-    assert "could not be saved" in editor.get(response["Location"]).content.decode()
+    assert "could not be saved" in desk.get(response["Location"]).content.decode()
     assert_nothing_left(media_root)
 
 
-def test_after_a_fault_the_next_upload_is_whole(editor, media_root, monkeypatch):
+def test_after_a_fault_the_next_upload_is_whole(desk, media_root, monkeypatch):
     real_save = FileSystemStorage._save
     monkeypatch.setattr(
         FileSystemStorage, "_save", lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full"))
     )
-    upload(editor, "goal.jpg", jpeg())
+    upload(desk, "goal.jpg", jpeg())
     monkeypatch.setattr(FileSystemStorage, "_save", real_save)
-    assert upload(editor, "goal.jpg", jpeg()).status_code == 302
+    assert upload(desk, "goal.jpg", jpeg()).status_code == 302
     assert Image.objects.count() == 1
     assert_every_row_has_its_file_and_back(media_root)

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
@@ -22,16 +21,11 @@ from newsroom.urls import urlpatterns as site_urlpatterns
 from .conftest import forget_kept_copies, make_article
 from .images import encoded, jpeg, media_files, photo
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 # This module doubles as a URLconf: the site plus the media view `make run` would use.
 urlpatterns = [*site_urlpatterns, path("media/<path:path>", serve_media)]
 
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return Path(settings.MEDIA_ROOT)
 
 
 def make_image(size=(2000, 1500), **fields):
@@ -266,19 +260,14 @@ def test_media_is_served_with_its_type_nosniff_and_renditions_cache_forever(clie
 # The media library in the admin
 
 
-@pytest.fixture
-def editor(client):
-    client.force_login(User.objects.create_superuser("picture-desk", password="pw-for-tests"))
-    return client
 
-
-def test_library_lists_thumbnails_sizes_and_usage(editor):
+def test_library_lists_thumbnails_sizes_and_usage(desk):
     image = make_image((1200, 800))
     make_article(hero_image=image)
     make_article(hero_image=image)
     unused = make_image((640, 480), alt_text="An empty stand")
     with CaptureQueriesContext(connection) as queries:
-        html = editor.get(reverse("admin:media_image_changelist")).content.decode()
+        html = desk.get(reverse("admin:media_image_changelist")).content.decode()
     assert "2 articles" in html and "not used" in html
     assert image.renditions.get(crop="1:1", format="jpeg", width=160).file.url in html
     assert image.file.url not in html and unused.file.url not in html  # thumbnails, not originals
@@ -286,15 +275,15 @@ def test_library_lists_thumbnails_sizes_and_usage(editor):
     assert len(queries) < 15
 
 
-def test_clicking_a_focal_point_is_saved_and_remakes_the_crops(editor, django_capture_on_commit_callbacks):
+def test_clicking_a_focal_point_is_saved_and_remakes_the_crops(desk, django_capture_on_commit_callbacks):
     image = make_image((1600, 1200))
     url = reverse("admin:media_image_change", args=[image.pk])
-    html = editor.get(url).content.decode()
+    html = desk.get(url).content.decode()
     assert "js/focal-point.js" in html and "data-focal-point" in html
     square_before = image.renditions.get(crop="1:1", format="jpeg", width=640).file.name
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = editor.post(
+        response = desk.post(
             url,
             {"alt_text": image.alt_text, "caption": "", "credit": "", "focal_x": "0.05", "focal_y": "0.5"},
         )

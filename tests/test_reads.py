@@ -7,7 +7,6 @@ picture, authors, corrections, goals (the timeline), pins. And what they attach 
 """
 
 import datetime
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -31,13 +30,8 @@ from .conftest import (
 )
 from .images import jpeg
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return Path(settings.MEDIA_ROOT)
 
 
 @pytest.fixture
