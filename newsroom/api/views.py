@@ -53,6 +53,14 @@ def _one(model, slug, what):
     return found
 
 
+def _at(queryset, slug, what):
+    """The one object of `queryset` at `slug`; a 404 naming it when there is none."""
+    found = queryset.filter(slug=slug).first()
+    if found is None:
+        raise HttpError(404, f"No {what} with the slug {slug!r}.")
+    return found
+
+
 def _season(season):
     if season is not None and not SEASON.match(season):
         raise HttpError(400, f"season must be written as 2019-20, not {season!r}.")
@@ -141,9 +149,7 @@ def list_clubs(
 
 @api.get("/clubs/{slug}/", response=schemas.Club, summary="One club")
 def get_club(request, slug: str):
-    club = Club.objects.filter(slug=slug).first()
-    if club is None:
-        raise HttpError(404, f"No club with the slug {slug!r}.")
+    club = _at(Club.objects, slug, "club")
     purges.shows(purges.tag("club", club.pk))
     return shapes.club(club, request)
 
@@ -167,9 +173,7 @@ def list_players(
 
 @api.get("/players/{slug}/", response=schemas.Player, summary="One player")
 def get_player(request, slug: str):
-    player = Player.objects.select_related("club").filter(slug=slug).first()
-    if player is None:
-        raise HttpError(404, f"No player with the slug {slug!r}.")
+    player = _at(Player.objects.select_related("club"), slug, "player")
     purges.shows(purges.tag("player", player.pk), *purges.tags("club", [player.club_id]))
     return shapes.player(player, request)
 
@@ -185,9 +189,7 @@ def list_competitions(
 
 @api.get("/competitions/{slug}/", response=schemas.Competition, summary="One competition")
 def get_competition(request, slug: str):
-    competition = Competition.objects.filter(slug=slug).first()
-    if competition is None:
-        raise HttpError(404, f"No competition with the slug {slug!r}.")
+    competition = _at(Competition.objects, slug, "competition")
     purges.shows(purges.tag("competition", competition.pk))
     return shapes.competition(competition, request)
 
@@ -199,9 +201,7 @@ def get_competition(request, slug: str):
 )
 def get_standings(request, slug: str, season: str | None = None, group: str | None = None):
     """`season` defaults to the latest; a cup's season needs `group` (e.g. E)."""
-    competition = Competition.objects.filter(slug=slug).first()
-    if competition is None:
-        raise HttpError(404, f"No competition with the slug {slug!r}.")
+    competition = _at(Competition.objects, slug, "competition")
     seasons = reads.seasons_of(competition)
     season = _season(season) or (seasons[0] if seasons else None)
     if season not in seasons:
