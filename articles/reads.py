@@ -16,6 +16,7 @@ from django.utils.functional import SimpleLazyObject
 
 from newsroom.delivery.rows import Columns, Select, attach, column, in_list, link, table, values
 from newsroom.delivery.rows import join as join_table
+from newsroom.delivery.rows import quoted_id as _id  # the "id" column, quoted
 from newsroom.football import reads as football_reads
 from newsroom.football.models import Club, Competition, Match, Player
 from newsroom.media.models import Image
@@ -72,10 +73,6 @@ def _write_joins(connection):
         + join_table(Club, "w", on(Match, "away_club", "m"), connection)
         + join_table(Image, "i", on(Article, "hero_image", "a"), connection)
     )
-
-
-def _id(connection):
-    return connection.ops.quote_name("id")
 
 
 def _assemble(rows):

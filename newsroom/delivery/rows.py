@@ -33,6 +33,12 @@ def column(model, name, alias, connection=None):
     return f"{qn(alias)}.{qn(model._meta.get_field(name).column)}"
 
 
+def quoted_id(connection=None):
+    """The quoted name of the "id" column every model here keys on: `a.{quoted_id()}`."""
+    connection = connection or connections[DEFAULT_DB_ALIAS]
+    return connection.ops.quote_name("id")
+
+
 def in_list(values):
     """The placeholders of an IN (...) for `values`, which must not be empty."""
     if not values:

@@ -9,6 +9,7 @@ from django.urls import Resolver404, resolve
 
 from newsroom.delivery.addresses import moved, slug_url
 from newsroom.delivery.rows import Columns, Select, column, join, link, table, values
+from newsroom.delivery.rows import quoted_id as _pk  # the "id" column, quoted
 from newsroom.media.models import Image
 from newsroom.media.reads import attach_renditions
 
@@ -26,10 +27,6 @@ RESULT = Select(
     Columns(Club, "w", NAMED),
 )
 SQUAD = Select(Columns(Player, "p", ["id", "name", "slug", "club", "position"]))
-
-
-def _pk(connection):
-    return connection.ops.quote_name("id")
 
 
 def club_by_slug(slug, using=DEFAULT_DB_ALIAS):
